@@ -1,0 +1,230 @@
+//! The one diagnostic type of the pipeline, shared by the macro and the CLI.
+//!
+//! Stages record problems with byte ranges only; the line, the column and
+//! the source line are worked out when a diagnostic is rendered.
+
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use crate::source::SourceFile;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The table cannot be used as written; the build fails.
+    Error,
+    /// The table works, but something deserves attention.
+    Warning,
+}
+
+/// A problem found in a Markdown file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// How bad it is.
+    pub severity: Severity,
+    /// One sentence saying what is wrong.
+    pub message: String,
+    /// Where in the file, as a byte range of [`SourceFile::text`]; `None`
+    /// for problems with the file as a whole.
+    pub span: Option<Range<usize>>,
+    /// A short text under the marked range.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// Further context, one line each.
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error about the whole file, to be narrowed with [`Diagnostic::at`].
+    #[must_use]
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            span: None,
+            label: None,
+            help: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Points the diagnostic at a byte range of the file.
+    #[must_use]
+    pub fn at(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// Sets the text shown under the marked range.
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Says how to fix the problem.
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a line of context.
+    #[must_use]
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Renders the diagnostic the way rustc does, without colour:
+    ///
+    /// ```text
+    /// error: duplicate error code `NotFound`
+    ///  --> spec/errors.md:7:1
+    ///   |
+    /// 7 | NotFound | 404 | Gone.
+    ///   | ^^^^^^^^ already defined on line 5
+    /// ```
+    #[must_use]
+    pub fn render(&self, file: &SourceFile) -> String {
+        Renderer::plain().render(&[self.group(file)])
+    }
+
+    /// The rendering without the leading `error: `, for messages that the
+    /// compiler prefixes with the level itself.
+    #[must_use]
+    pub fn render_unprefixed(&self, file: &SourceFile) -> String {
+        let rendered = self.render(file);
+        let prefix = match self.severity {
+            Severity::Error => "error: ",
+            Severity::Warning => "warning: ",
+        };
+        match rendered.strip_prefix(prefix) {
+            Some(rest) => rest.to_owned(),
+            None => rendered,
+        }
+    }
+
+    fn group<'a>(&'a self, file: &'a SourceFile) -> Group<'a> {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(self.message.as_str());
+        let mut group = match &self.span {
+            Some(span) => title.element(self.snippet(file, span)),
+            None => title.element(Origin::path(file.name())),
+        };
+        if let Some(help) = &self.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        for note in &self.notes {
+            group = group.element(Level::NOTE.message(note.as_str()));
+        }
+        group
+    }
+
+    /// The marked line alone, so that rendering costs the same for a
+    /// ten-line file and a ten-thousand-line one.
+    fn snippet<'a>(
+        &'a self,
+        file: &'a SourceFile,
+        span: &Range<usize>,
+    ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+        let (number, line) = file.line_of(span.start);
+        let text = file.text().get(line.clone()).unwrap_or_default();
+        let start = span.start.clamp(line.start, line.end) - line.start;
+        let end = span.end.clamp(line.start + start, line.end) - line.start;
+        let mut annotation = AnnotationKind::Primary.span(start..end);
+        if let Some(label) = &self.label {
+            annotation = annotation.label(label.as_str());
+        }
+        Snippet::source(text)
+            .line_start(number)
+            .path(file.name())
+            .fold(false)
+            .annotation(annotation)
+    }
+}
+
+/// Collects every problem of a run, so that the user sees them all at once.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    /// Whether any recorded problem is an error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.list
+            .iter()
+            .any(|diagnostic| diagnostic.severity == Severity::Error)
+    }
+
+    /// The problems in the order of their place in the file.
+    #[must_use]
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.list
+            .sort_by_key(|diagnostic| diagnostic.span.as_ref().map(|span| (span.start, span.end)));
+        self.list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rendering_shows_file_line_column_and_the_line() {
+        let file = SourceFile::new(
+            "spec/errors.md",
+            "| Code | Status |\n|---|---|\n| Gone | 4x4 |\n",
+        );
+        let diagnostic = Diagnostic::error("no status code in `4x4`")
+            .at(37..40)
+            .label("expected a number such as 404")
+            .help("write the status as `404` or `Not Found (404)`");
+        insta::assert_snapshot!(diagnostic.render(&file), @r"
+        error: no status code in `4x4`
+         --> spec/errors.md:3:10
+          |
+        3 | | Gone | 4x4 |
+          |          ^^^ expected a number such as 404
+          |
+          = help: write the status as `404` or `Not Found (404)`
+        ");
+    }
+
+    #[test]
+    fn a_file_level_problem_names_the_file() {
+        let file = SourceFile::new("spec/errors.md", "# Errors\n");
+        let diagnostic = Diagnostic::error("no error table").note("a note");
+        insta::assert_snapshot!(diagnostic.render_unprefixed(&file), @r"
+        no error table
+        --> spec/errors.md
+         = note: a note
+        ");
+    }
+
+    #[test]
+    fn diagnostics_are_sorted_by_position_with_file_level_ones_first() {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.push(Diagnostic::error("b").at(9..10));
+        diagnostics.push(Diagnostic::error("a").at(1..2));
+        diagnostics.push(Diagnostic::error("file"));
+        let order: Vec<String> = diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(order, ["file", "a", "b"]);
+    }
+}

@@ -1,0 +1,430 @@
+//! Stage 2: Markdown text becomes a [`Document`]: its headings and its GFM
+//! tables, each cell reduced to plain text that still knows where every
+//! piece of it came from.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::source::SourceFile;
+
+/// The parts of a Markdown file that the pipeline reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Every heading, in order.
+    pub headings: Vec<Heading>,
+    /// Every table outside block quotes, in order.
+    pub tables: Vec<Table>,
+}
+
+/// A heading and its plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// The visible text, without markup or HTML anchors.
+    pub text: String,
+    /// Where the heading is.
+    pub span: Range<usize>,
+}
+
+/// A GFM table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The whole table.
+    pub span: Range<usize>,
+    /// Index into [`Document::headings`] of the last heading before it.
+    pub heading: Option<usize>,
+    /// The header row.
+    pub header: Row,
+    /// The body rows.
+    pub rows: Vec<Row>,
+}
+
+/// A table row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The whole line.
+    pub span: Range<usize>,
+    /// The cells as written; cells that GFM invents for a short row are
+    /// left out, so a short row has fewer cells than the header.
+    pub cells: Vec<Cell>,
+    /// Text after the last cell that GFM drops from a row longer than the
+    /// header.
+    pub overflow: Option<Range<usize>>,
+}
+
+/// A table cell reduced to text: inline code, links and emphasis become
+/// their text, `\|` becomes `|`, HTML tags are dropped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// The visible text, trimmed of ASCII whitespace.
+    pub text: String,
+    /// The cell between its pipes.
+    pub span: Range<usize>,
+    /// The text inside `<span class="sxs-lookup">` wrappers, which
+    /// translated pages use to keep the English original beside the
+    /// translation.
+    pub original: Option<String>,
+    /// Which byte range of the source each run of `text` came from.
+    pieces: Vec<Piece>,
+}
+
+/// A run of cell text and the source it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    text: Range<usize>,
+    source: Range<usize>,
+    /// Whether every text byte sits at the same distance from its source
+    /// byte, so that offsets inside the run map exactly.
+    exact: bool,
+}
+
+impl Cell {
+    /// The source range of a byte range of [`Cell::text`]: exact where the
+    /// text was copied verbatim, the start of the markup otherwise.
+    #[must_use]
+    pub fn source_span(&self, text: Range<usize>) -> Range<usize> {
+        let start = self.source_offset(text.start, false);
+        let end = self.source_offset(text.end, true).max(start);
+        start..end
+    }
+
+    fn source_offset(&self, offset: usize, is_end: bool) -> usize {
+        let containing = self.pieces.iter().find(|piece| {
+            if is_end {
+                piece.text.start < offset && offset <= piece.text.end
+            } else {
+                piece.text.start <= offset && offset < piece.text.end
+            }
+        });
+        match containing {
+            Some(piece) if piece.exact => piece.source.start + (offset - piece.text.start),
+            Some(piece) if is_end => piece.source.end,
+            Some(piece) => piece.source.start,
+            None if is_end => self
+                .pieces
+                .last()
+                .map_or(self.span.end, |piece| piece.source.end),
+            None => self
+                .pieces
+                .first()
+                .map_or(self.span.start, |piece| piece.source.start),
+        }
+    }
+
+    fn push(&mut self, text: &str, source: Range<usize>, file: &str) {
+        let verbatim = file.get(source.clone()).unwrap_or_default();
+        let (source, exact) = match verbatim.find(text) {
+            Some(at) if !text.is_empty() => {
+                (source.start + at..source.start + at + text.len(), true)
+            }
+            _ => (source, false),
+        };
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.pieces.push(Piece {
+            text: start..self.text.len(),
+            source,
+            exact,
+        });
+    }
+
+    /// Trims ASCII whitespace left by dropped HTML, keeping the offsets of
+    /// the pieces right. Other whitespace, such as a no-break space, stays:
+    /// it is part of what the author wrote.
+    fn finish(&mut self) {
+        let leading = self.text.len()
+            - self
+                .text
+                .trim_start_matches(|c: char| c.is_ascii_whitespace())
+                .len();
+        let kept = self
+            .text
+            .trim_matches(|c: char| c.is_ascii_whitespace())
+            .len();
+        self.text = self
+            .text
+            .get(leading..leading + kept)
+            .unwrap_or_default()
+            .to_owned();
+        for piece in &mut self.pieces {
+            let start = piece.text.start.saturating_sub(leading).min(kept);
+            let end = piece.text.end.saturating_sub(leading).min(kept);
+            if piece.exact {
+                let cut = leading.saturating_sub(piece.text.start);
+                piece.source.start += cut.min(piece.source.len());
+            }
+            piece.text = start..end;
+        }
+        self.pieces.retain(|piece| !piece.text.is_empty());
+        if let Some(original) = &mut self.original {
+            *original = original.trim().to_owned();
+        }
+    }
+}
+
+/// Parses `file` as `CommonMark` with GFM tables and front matter.
+#[must_use]
+pub fn parse(file: &SourceFile) -> Document {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut reader = Reader {
+        file: file.text(),
+        document: Document::default(),
+        heading: None,
+        table: None,
+        row: None,
+        cell: None,
+        quote_depth: 0,
+        original_depth: None,
+        span_depth: 0,
+    };
+    for (event, range) in Parser::new_ext(file.text(), options).into_offset_iter() {
+        reader.event(event, range);
+    }
+    reader.document
+}
+
+/// The state of one pass over the event stream.
+struct Reader<'a> {
+    file: &'a str,
+    document: Document,
+    heading: Option<Heading>,
+    table: Option<Table>,
+    row: Option<Row>,
+    cell: Option<Cell>,
+    /// Tables inside block quotes are asides, not the error table.
+    quote_depth: usize,
+    /// The `<span>` depth at which an `sxs-lookup` wrapper opened.
+    original_depth: Option<usize>,
+    span_depth: usize,
+}
+
+impl Reader<'_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(&tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) => self.text(&text, range),
+            Event::InlineHtml(html) => self.inline_html(&html),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::BlockQuote(_) => self.quote_depth += 1,
+            Tag::Heading { .. } => {
+                self.heading = Some(Heading {
+                    text: String::new(),
+                    span: range,
+                });
+            }
+            Tag::Table(_) if self.quote_depth == 0 => {
+                self.table = Some(Table {
+                    span: range.clone(),
+                    heading: self.document.headings.len().checked_sub(1),
+                    header: empty_row(range),
+                    rows: Vec::new(),
+                });
+            }
+            Tag::TableHead | Tag::TableRow if self.table.is_some() => {
+                self.row = Some(empty_row(range));
+            }
+            Tag::TableCell if self.row.is_some() => {
+                self.cell = Some(Cell {
+                    span: range,
+                    ..Cell::default()
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
+            TagEnd::Heading(_) => {
+                if let Some(Heading { text, span }) = self.heading.take() {
+                    let text = text.trim().to_owned();
+                    self.document.headings.push(Heading { text, span });
+                }
+            }
+            TagEnd::TableCell => self.end_cell(),
+            TagEnd::TableHead => {
+                if let (Some(table), Some(row)) = (&mut self.table, self.row.take()) {
+                    table.header = row;
+                }
+            }
+            TagEnd::TableRow => {
+                if let (Some(table), Some(row)) = (&mut self.table, self.row.take()) {
+                    table.rows.push(row);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    self.document.tables.push(table);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end_cell(&mut self) {
+        let (Some(row), Some(mut cell)) = (&mut self.row, self.cell.take()) else {
+            return;
+        };
+        // GFM pads a short row with empty cells placed at the end of the
+        // line; they were never written.
+        if cell.span.is_empty() && cell.span.start >= row.span.end {
+            return;
+        }
+        cell.finish();
+        let rest = cell.span.end..row.span.end;
+        row.overflow = overflow(self.file, rest);
+        row.cells.push(cell);
+    }
+
+    fn text(&mut self, text: &str, range: Range<usize>) {
+        if let Some(cell) = &mut self.cell {
+            if self.original_depth.is_some() {
+                let original = cell.original.get_or_insert_with(String::new);
+                original.push_str(text);
+            } else {
+                cell.push(text, range, self.file);
+            }
+        } else if let Some(heading) = &mut self.heading
+            && self.original_depth.is_none()
+        {
+            heading.text.push_str(text);
+        }
+    }
+
+    /// Tracks `<span>` nesting to tell translated text from the English
+    /// original kept in `sxs-lookup` wrappers; other tags are dropped.
+    fn inline_html(&mut self, html: &str) {
+        let tag = html.trim_start();
+        if tag.starts_with("</span") {
+            self.span_depth = self.span_depth.saturating_sub(1);
+            if self
+                .original_depth
+                .is_some_and(|depth| self.span_depth < depth)
+            {
+                self.original_depth = None;
+            }
+        } else if tag.starts_with("<span") && !tag.ends_with("/>") {
+            self.span_depth += 1;
+            if self.original_depth.is_none() && tag.contains("sxs-lookup") {
+                self.original_depth = Some(self.span_depth);
+                if let Some(original) = self.cell.as_mut().and_then(|cell| cell.original.as_mut()) {
+                    original.push(' ');
+                }
+            }
+        }
+    }
+}
+
+fn empty_row(span: Range<usize>) -> Row {
+    Row {
+        span,
+        cells: Vec::new(),
+        overflow: None,
+    }
+}
+
+/// The written text after a row's last kept cell, if any: GFM drops cells
+/// beyond the header's count, and nothing written may be lost silently.
+fn overflow(file: &str, rest: Range<usize>) -> Option<Range<usize>> {
+    let text = file.get(rest.clone())?;
+    let is_filler = |c: char| c == '|' || c.is_ascii_whitespace();
+    let start = text.find(|c: char| !is_filler(c))?;
+    let end = text
+        .rfind(|c: char| !is_filler(c))
+        .map_or(text.len(), |last| {
+            last + text
+                .get(last..)
+                .and_then(|tail| tail.chars().next())
+                .map_or(1, char::len_utf8)
+        });
+    Some(rest.start + start..rest.start + end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> Document {
+        parse(&SourceFile::new("t.md", text))
+    }
+
+    fn cell_texts(row: &Row) -> Vec<&str> {
+        row.cells.iter().map(|cell| cell.text.as_str()).collect()
+    }
+
+    #[test]
+    fn cells_are_reduced_to_their_text() {
+        let doc =
+            parse_text("| a | b |\n|---|---|\n| `Code` | x \\| y [link](u) *em* **strong** |\n");
+        let table = &doc.tables[0];
+        assert_eq!(cell_texts(&table.header), ["a", "b"]);
+        assert_eq!(cell_texts(&table.rows[0]), ["Code", "x | y link em strong"]);
+    }
+
+    #[test]
+    fn verbatim_text_maps_back_to_exact_source_offsets() {
+        let text = "| a |\n|---|\n| Hash {the hash} \\| x |\n";
+        let doc = parse_text(text);
+        let cell = &doc.tables[0].rows[0].cells[0];
+        let at = cell.text.find('{').unwrap();
+        let span = cell.source_span(at..at + "{the hash}".len());
+        assert_eq!(&text[span], "{the hash}");
+        let pipe = cell.text.find('|').unwrap();
+        assert_eq!(&text[cell.source_span(pipe..pipe + 1)], "|");
+    }
+
+    #[test]
+    fn short_rows_keep_only_written_cells_and_long_rows_report_the_rest() {
+        let text = "| a | b | c |\n|---|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 | 4 | 5 |\n";
+        let doc = parse_text(text);
+        let rows = &doc.tables[0].rows;
+        assert_eq!(cell_texts(&rows[0]), ["1", "2"]);
+        assert_eq!(rows[0].overflow, None);
+        assert_eq!(&text[rows[1].overflow.clone().unwrap()], "4 | 5");
+    }
+
+    #[test]
+    fn tables_in_block_quotes_and_code_blocks_are_ignored() {
+        let doc = parse_text("> | a |\n> |---|\n> | 1 |\n\n```\n| a |\n|---|\n```\n");
+        assert!(doc.tables.is_empty());
+    }
+
+    #[test]
+    fn front_matter_is_not_read_as_a_heading() {
+        let doc = parse_text("---\ntitle: x\n---\n# Errors\n");
+        let texts: Vec<&str> = doc.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(texts, ["Errors"]);
+    }
+
+    #[test]
+    fn headings_drop_html_anchors_and_tables_know_their_heading() {
+        let doc = parse_text("# <a name=\"x\"></a>Error codes\n\n| a |\n|---|\n| 1 |\n");
+        assert_eq!(doc.headings[0].text, "Error codes");
+        assert_eq!(doc.tables[0].heading, Some(0));
+    }
+
+    #[test]
+    fn translated_cells_split_text_from_english_original() {
+        let doc = parse_text(concat!(
+            "| a |\n|---|\n",
+            "| <span data-ttu-id=\"1\">번역</span><span class=\"sxs-lookup\"><span data-stu-id=\"1\">One.</span></span> ",
+            "<span data-ttu-id=\"2\">둘</span><span class=\"sxs-lookup\"><span data-stu-id=\"2\">Two.</span></span> |\n",
+        ));
+        let cell = &doc.tables[0].rows[0].cells[0];
+        assert_eq!(cell.text, "번역 둘");
+        assert_eq!(cell.original.as_deref(), Some("One. Two."));
+    }
+
+    #[test]
+    fn no_break_space_in_a_cell_is_kept() {
+        let doc = parse_text("| a |\n|---|\n| Code\u{a0} |\n");
+        assert_eq!(doc.tables[0].rows[0].cells[0].text, "Code\u{a0}");
+    }
+}

@@ -1,0 +1,611 @@
+//! Stage 3: the chosen Markdown table becomes a [`Table`] of typed rows.
+//!
+//! This stage reads each cell on its own (is the status a number, is the
+//! template well formed); rules across rows and Rust's naming rules are
+//! checked by [`crate::validate`].
+
+use std::ops::Range;
+
+use heck::ToUpperCamelCase;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown::{self, Cell, Document};
+use crate::settings::TableSelector;
+use crate::source::SourceFile;
+use crate::suggest;
+use crate::template::Template;
+
+/// An error table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The Markdown table.
+    pub span: Range<usize>,
+    /// The rows, in table order.
+    pub rows: Vec<Row>,
+}
+
+/// One error: a row of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The whole row.
+    pub span: Range<usize>,
+    /// The error code.
+    pub code: Code,
+    /// The HTTP status.
+    pub status: Status,
+    /// The message template.
+    pub template: Template,
+    /// The text of a description column, if the table has one.
+    pub description: Option<String>,
+}
+
+/// An error code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code {
+    /// The code exactly as sent on the wire.
+    pub wire: String,
+    /// The Rust variant name: the code in `UpperCamelCase`.
+    pub variant: String,
+    /// The code cell.
+    pub span: Range<usize>,
+}
+
+/// An HTTP status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The number, 400 to 599.
+    pub value: u16,
+    /// The status cell.
+    pub span: Range<usize>,
+}
+
+/// Where each column of the chosen table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    count: usize,
+    code: usize,
+    status: usize,
+    message: usize,
+    description: Option<usize>,
+}
+
+/// What a header cell names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Code,
+    Status,
+    Message,
+    Description,
+}
+
+impl Role {
+    /// Reads a header by its words, in English, ignoring case: a status
+    /// column says "status" ("HTTP status code"), a code column says
+    /// "code" ("Error code"), and so on.
+    fn of(header: &Cell) -> Option<Self> {
+        let named = |text: &str| {
+            let text = text.to_lowercase();
+            if text.contains("status") {
+                Some(Self::Status)
+            } else if text.contains("code") {
+                Some(Self::Code)
+            } else if text.contains("message") || text.contains("template") {
+                Some(Self::Message)
+            } else if text.contains("description") {
+                Some(Self::Description)
+            } else {
+                None
+            }
+        };
+        named(&header.text).or_else(|| header.original.as_deref().and_then(named))
+    }
+
+    fn column_name(self) -> &'static str {
+        match self {
+            Self::Code => "code",
+            Self::Status => "status",
+            Self::Message => "message",
+            Self::Description => "description",
+        }
+    }
+}
+
+/// Finds the error table of `document` and reads its rows.
+///
+/// Rows with a problem are left out of the result, so that what is
+/// generated from the rest stays usable while the problems are reported.
+pub fn build(
+    file: &SourceFile,
+    document: &Document,
+    selector: &TableSelector,
+    diagnostics: &mut Diagnostics,
+) -> Option<Table> {
+    let table = select(file, document, selector, diagnostics)?;
+    let columns = columns(&table.header, diagnostics)?;
+    let rows = table
+        .rows
+        .iter()
+        .filter_map(|row| build_row(row, columns, diagnostics))
+        .collect();
+    Some(Table {
+        span: table.span.clone(),
+        rows,
+    })
+}
+
+fn select<'d>(
+    file: &SourceFile,
+    document: &'d Document,
+    selector: &TableSelector,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'d markdown::Table> {
+    let found = match selector {
+        TableSelector::FirstErrorTable => document
+            .tables
+            .iter()
+            .find(|table| is_error_table(&table.header)),
+        TableSelector::Index(position) => document.tables.get(position - 1),
+        TableSelector::Heading(wanted) => return select_by_heading(document, wanted, diagnostics),
+    };
+    if found.is_none() {
+        diagnostics.push(no_table(file, document, selector));
+    }
+    found
+}
+
+fn is_error_table(header: &markdown::Row) -> bool {
+    let roles: Vec<Option<Role>> = header.cells.iter().map(Role::of).collect();
+    roles.contains(&Some(Role::Code)) && roles.contains(&Some(Role::Status))
+}
+
+fn no_table(file: &SourceFile, document: &Document, selector: &TableSelector) -> Diagnostic {
+    let count = document.tables.len();
+    if let TableSelector::Index(position) = selector {
+        Diagnostic::error(format!(
+            "`table = {position}` asks for table {position}, but `{}` has {count} table{}",
+            file.name(),
+            if count == 1 { "" } else { "s" }
+        ))
+        .help("tables are counted from 1, in the order they appear in the file")
+    } else {
+        let mut diagnostic = Diagnostic::error(format!("no error table in `{}`", file.name())).help(
+            "add a Markdown table whose header has an `Error code` and an `HTTP status code` column, \
+             or choose a table with `table = \"Heading\"` or `table = 1`",
+        );
+        for table in &document.tables {
+            let (line, _) = file.line_of(table.span.start);
+            let names: Vec<String> = table
+                .header
+                .cells
+                .iter()
+                .map(|cell| format!("`{}`", cell.text))
+                .collect();
+            diagnostic = diagnostic.note(format!(
+                "the table on line {line} has columns {}, but no code and status column",
+                names.join(", ")
+            ));
+        }
+        diagnostic
+    }
+}
+
+fn select_by_heading<'d>(
+    document: &'d Document,
+    wanted: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'d markdown::Table> {
+    let wanted_lower = wanted.trim().to_lowercase();
+    let Some(index) = document
+        .headings
+        .iter()
+        .position(|heading| heading.text.to_lowercase() == wanted_lower)
+    else {
+        let mut diagnostic =
+            Diagnostic::error(format!("no heading `{wanted}` for `table = \"{wanted}\"`"));
+        let names = document
+            .headings
+            .iter()
+            .map(|heading| heading.text.as_str());
+        if let Some(near) = suggest::closest(wanted, names) {
+            diagnostic = diagnostic.help(format!("did you mean `{near}`?"));
+        }
+        diagnostics.push(diagnostic);
+        return None;
+    };
+    let table = document
+        .tables
+        .iter()
+        .find(|table| table.heading == Some(index));
+    if table.is_none() {
+        let heading = document
+            .headings
+            .get(index)
+            .map(|heading| heading.span.clone())
+            .unwrap_or_default();
+        diagnostics.push(
+            Diagnostic::error(format!("no table under the heading `{wanted}`"))
+                .at(heading)
+                .label("the table should follow this heading, before the next one"),
+        );
+    }
+    table
+}
+
+fn columns(header: &markdown::Row, diagnostics: &mut Diagnostics) -> Option<Columns> {
+    let mut found: [Option<usize>; 4] = [None; 4];
+    let mut ok = true;
+    for (index, cell) in header.cells.iter().enumerate() {
+        let Some(slot) =
+            Role::of(cell).and_then(|role| Some((role, found.get_mut(role as usize)?)))
+        else {
+            continue;
+        };
+        let (role, slot) = slot;
+        if let Some(earlier) = *slot {
+            let earlier_name = header
+                .cells
+                .get(earlier)
+                .map_or("", |cell| cell.text.as_str());
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "two columns could be the {} column",
+                    role.column_name()
+                ))
+                .at(cell.span.clone())
+                .label(format!("`{earlier_name}` already is"))
+                .help("rename one of the two headers"),
+            );
+            ok = false;
+        } else {
+            *slot = Some(index);
+        }
+    }
+    let [code, status, message, description] = found;
+    for (role, column) in [
+        (Role::Code, code),
+        (Role::Status, status),
+        (Role::Message, message),
+    ] {
+        if column.is_none() {
+            diagnostics.push(missing_column(header, role));
+            ok = false;
+        }
+    }
+    let (Some(code), Some(status), Some(message), true) = (code, status, message, ok) else {
+        return None;
+    };
+    Some(Columns {
+        count: header.cells.len(),
+        code,
+        status,
+        message,
+        description,
+    })
+}
+
+fn missing_column(header: &markdown::Row, role: Role) -> Diagnostic {
+    let example = match role {
+        Role::Code => "Error code",
+        Role::Status => "HTTP status code",
+        _ => "Message",
+    };
+    Diagnostic::error(format!(
+        "the error table has no {} column",
+        role.column_name()
+    ))
+    .at(header.span.clone())
+    .label("header row")
+    .help(format!("add a column headed `{example}`"))
+}
+
+fn build_row(row: &markdown::Row, columns: Columns, diagnostics: &mut Diagnostics) -> Option<Row> {
+    let mut errors = Vec::new();
+    if row.cells.len() < columns.count {
+        errors.push(
+            Diagnostic::error(format!(
+                "this row has {} cell{}, but the header has {}",
+                row.cells.len(),
+                if row.cells.len() == 1 { "" } else { "s" },
+                columns.count
+            ))
+            .at(row.span.end.saturating_sub(1)..row.span.end)
+            .label("row ends here")
+            .help("fill every column; leave a cell empty with `| |`"),
+        );
+    }
+    if let Some(overflow) = &row.overflow {
+        errors.push(
+            Diagnostic::error(format!(
+                "this row has more cells than the header's {}",
+                columns.count
+            ))
+            .at(overflow.clone())
+            .label("Markdown drops these cells")
+            .help("remove them, or add a column to the header"),
+        );
+    }
+    let code = row
+        .cells
+        .get(columns.code)
+        .and_then(|cell| code(cell, &mut errors));
+    let status = row
+        .cells
+        .get(columns.status)
+        .and_then(|cell| status(cell, &mut errors));
+    let template = row
+        .cells
+        .get(columns.message)
+        .and_then(|cell| Template::parse(cell, &mut errors));
+    let description = columns
+        .description
+        .and_then(|index| row.cells.get(index))
+        .map(|cell| cell.text.clone())
+        .filter(|text| !text.is_empty());
+    let failed = !errors.is_empty();
+    for error in errors {
+        diagnostics.push(error);
+    }
+    match (code, status, template, failed) {
+        (Some(code), Some(status), Some(template), false) => Some(Row {
+            span: row.span.clone(),
+            code,
+            status,
+            template,
+            description,
+        }),
+        _ => None,
+    }
+}
+
+fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
+    if cell.text.is_empty() {
+        errors.push(
+            Diagnostic::error("empty error code")
+                .at(cell.span.clone())
+                .label("every row needs a code")
+                .help("write the code clients receive, such as `InvalidInput`"),
+        );
+        return None;
+    }
+    if let Some((at, space)) = cell.text.char_indices().find(|(_, c)| c.is_whitespace()) {
+        let what = if space == ' ' {
+            "a space".to_owned()
+        } else {
+            format!("the whitespace U+{:04X}", u32::from(space))
+        };
+        errors.push(
+            Diagnostic::error(format!("error code `{}` contains {what}", cell.text))
+                .at(cell.source_span(at..at + space.len_utf8()))
+                .label("here")
+                .help("an error code is one word, such as `InvalidInput` or `invalid_input`"),
+        );
+        return None;
+    }
+    Some(Code {
+        wire: cell.text.clone(),
+        variant: cell.text.to_upper_camel_case(),
+        span: cell.source_span(0..cell.text.len()),
+    })
+}
+
+fn status(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Status> {
+    let numbers: Vec<(usize, &str)> = digit_runs(&cell.text).collect();
+    let span = cell.source_span(0..cell.text.len());
+    let three_digit: Vec<&(usize, &str)> = numbers
+        .iter()
+        .filter(|(_, digits)| digits.len() == 3)
+        .collect();
+    let (at, digits) = match (three_digit.as_slice(), numbers.len()) {
+        ([only], 1) => **only,
+        (_, 0 | 1) => {
+            errors.push(
+                Diagnostic::error(format!("no HTTP status code in `{}`", cell.text))
+                    .at(span)
+                    .label("expected a 3-digit status")
+                    .help("write the status as `400`, `400 Bad Request` or `BadRequest (400)`"),
+            );
+            return None;
+        }
+        _ => {
+            errors.push(
+                Diagnostic::error(format!(
+                    "more than one number in the status `{}`",
+                    cell.text
+                ))
+                .at(span)
+                .label("which one is the status?")
+                .help("keep one 3-digit status per row"),
+            );
+            return None;
+        }
+    };
+    let value: u16 = digits.parse().ok()?;
+    let span = cell.source_span(at..at + 3);
+    if !(400..=599).contains(&value) {
+        errors.push(
+            Diagnostic::error(format!("status {value} is not an error status"))
+                .at(span)
+                .label("expected 400 to 599")
+                .help("an error table holds client (4xx) and server (5xx) errors"),
+        );
+        return None;
+    }
+    Some(Status { value, span })
+}
+
+/// Maximal runs of ASCII digits and where they start.
+fn digit_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .map(move |run| (run.as_ptr() as usize - text.as_ptr() as usize, run))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build_text(text: &str, selector: &TableSelector) -> (Option<Table>, Vec<String>) {
+        let file = SourceFile::new("t.md", text);
+        let document = markdown::parse(&file);
+        let mut diagnostics = Diagnostics::default();
+        let table = build(&file, &document, selector, &mut diagnostics);
+        let messages = diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        (table, messages)
+    }
+
+    fn first(text: &str) -> (Option<Table>, Vec<String>) {
+        build_text(text, &TableSelector::FirstErrorTable)
+    }
+
+    const HEADER: &str = "| Error code | HTTP status code | Message |\n|---|---|---|\n";
+
+    #[test]
+    fn statuses_are_read_in_every_usual_form() {
+        let rows = "| A | BadRequest (400) | a |\n| B | 404 | b |\n| C | 503 Service Unavailable | c |\n| D | Hittades inte (404) | d |\n";
+        let (table, errors) = first(&format!("{HEADER}{rows}"));
+        assert!(errors.is_empty(), "{errors:?}");
+        let statuses: Vec<u16> = table
+            .unwrap()
+            .rows
+            .iter()
+            .map(|row| row.status.value)
+            .collect();
+        assert_eq!(statuses, [400, 404, 503, 404]);
+    }
+
+    #[test]
+    fn bad_statuses_are_each_reported() {
+        let rows =
+            "| A | Bad Request | a |\n| B | 302 | b |\n| C | 400 or 404 | c |\n| D | 4000 | d |\n";
+        let (table, errors) = first(&format!("{HEADER}{rows}"));
+        assert_eq!(
+            errors,
+            [
+                "no HTTP status code in `Bad Request`",
+                "status 302 is not an error status",
+                "more than one number in the status `400 or 404`",
+                "no HTTP status code in `4000`",
+            ]
+        );
+        assert!(table.unwrap().rows.is_empty());
+    }
+
+    #[test]
+    fn codes_become_upper_camel_case_variants() {
+        let rows = "| CARD_DECLINED | 402 | a |\n| auth.token_expired | 401 | b |\n| ODataError | 400 | c |\n| InvalidIpAddress | 400 | d |\n";
+        let (table, _) = first(&format!("{HEADER}{rows}"));
+        let variants: Vec<String> = table
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|row| row.code.variant)
+            .collect();
+        assert_eq!(
+            variants,
+            [
+                "CardDeclined",
+                "AuthTokenExpired",
+                "ODataError",
+                "InvalidIpAddress"
+            ]
+        );
+    }
+
+    #[test]
+    fn columns_are_found_by_name_in_any_order_and_extra_ones_ignored() {
+        let text = "| Message | Notes | Status | Code | Description |\n|---|---|---|---|---|\n| Gone {x}. | n | 410 | Gone | It went. |\n";
+        let (table, errors) = first(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let row = &table.unwrap().rows[0];
+        assert_eq!((row.code.wire.as_str(), row.status.value), ("Gone", 410));
+        assert_eq!(row.template.text, "Gone {x}.");
+        assert_eq!(row.description.as_deref(), Some("It went."));
+    }
+
+    #[test]
+    fn the_first_table_with_code_and_status_columns_is_chosen() {
+        let text =
+            format!("| Name | Value |\n|---|---|\n| a | b |\n\n{HEADER}| Gone | 410 | m |\n");
+        let (table, errors) = first(&text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(table.unwrap().rows[0].code.wire, "Gone");
+    }
+
+    #[test]
+    fn a_file_without_an_error_table_says_which_tables_it_saw() {
+        let file = SourceFile::new("t.md", "# T\n\n| Name | Value |\n|---|---|\n| a | b |\n");
+        let document = markdown::parse(&file);
+        let diagnostic = no_table(&file, &document, &TableSelector::FirstErrorTable);
+        assert_eq!(diagnostic.message, "no error table in `t.md`");
+        assert_eq!(
+            diagnostic.notes,
+            ["the table on line 3 has columns `Name`, `Value`, but no code and status column"]
+        );
+    }
+
+    #[test]
+    fn tables_are_chosen_by_heading_or_position() {
+        let text =
+            format!("# One\n\n{HEADER}| A | 400 | a |\n\n# Two\n\n{HEADER}| B | 401 | b |\n");
+        let by_heading = build_text(&text, &TableSelector::Heading("two".into()))
+            .0
+            .unwrap();
+        assert_eq!(by_heading.rows[0].code.wire, "B");
+        let by_index = build_text(&text, &TableSelector::Index(2)).0.unwrap();
+        assert_eq!(by_index.rows[0].code.wire, "B");
+        let (_, errors) = build_text(&text, &TableSelector::Heading("Tow".into()));
+        assert_eq!(errors, ["no heading `Tow` for `table = \"Tow\"`"]);
+        let (_, errors) = build_text(&text, &TableSelector::Index(3));
+        assert_eq!(
+            errors,
+            ["`table = 3` asks for table 3, but `t.md` has 2 tables"]
+        );
+    }
+
+    #[test]
+    fn short_and_long_rows_are_rejected() {
+        let (table, errors) = first(&format!(
+            "{HEADER}| A | 400 |\n| B | 400 | b | extra |\n| C | 400 | c |\n"
+        ));
+        assert_eq!(
+            errors,
+            [
+                "this row has 2 cells, but the header has 3",
+                "this row has more cells than the header's 3"
+            ]
+        );
+        let codes: Vec<String> = table
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|row| row.code.wire)
+            .collect();
+        assert_eq!(codes, ["C"]);
+    }
+
+    #[test]
+    fn empty_codes_and_codes_with_spaces_are_rejected() {
+        let (_, errors) = first(&format!(
+            "{HEADER}| | 400 | a |\n| Bad Code | 400 | b |\n| Nbsp\u{a0} | 400 | c |\n"
+        ));
+        assert_eq!(
+            errors,
+            [
+                "empty error code",
+                "error code `Bad Code` contains a space",
+                "error code `Nbsp\u{a0}` contains the whitespace U+00A0",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_column_is_named() {
+        let (table, errors) = first("| Code | Status |\n|---|---|\n| A | 400 |\n");
+        assert!(table.is_none());
+        assert_eq!(errors, ["the error table has no message column"]);
+    }
+}

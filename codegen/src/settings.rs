@@ -1,0 +1,255 @@
+//! What the user asks for: the macro's arguments after the spec path.
+//!
+//! ```text
+//! include_error_table!("spec/errors.md",
+//!     error = ApiError, code = ApiErrorCode, vis = pub(crate),
+//!     table = "Error codes", fields = { batch_size_received: u32 })
+//! ```
+
+use proc_macro2::{Span, TokenStream};
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Ident, LitInt, LitStr, Token, Type, Visibility, braced};
+
+/// The setting names, in the order the docs list them.
+pub const NAMES: [&str; 5] = ["error", "code", "vis", "table", "fields"];
+
+/// The macro's input: the spec path and the settings after it.
+#[derive(Clone)]
+pub struct MacroInput {
+    /// The path literal, relative to the crate's `Cargo.toml` directory.
+    pub path: LitStr,
+    /// Everything after the path.
+    pub settings: Settings,
+}
+
+/// How to read the table and name what is generated.
+#[derive(Clone)]
+pub struct Settings {
+    /// Name of the enum with one variant per row and fields per
+    /// placeholder (`Error` by default).
+    pub error_name: Ident,
+    /// Name of the fieldless code enum (`ErrorCode` by default).
+    pub code_name: Ident,
+    /// Visibility of both enums (`pub` by default).
+    pub vis: Visibility,
+    /// Which table of the file is the error table.
+    pub table: TableSelector,
+    /// Field types that replace the default `Cow<'static, str>`, by field
+    /// name, in the order written.
+    pub field_types: Vec<FieldType>,
+}
+
+/// Which table of a Markdown file holds the errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableSelector {
+    /// The first table with a code column and a status column.
+    FirstErrorTable,
+    /// The first table after the heading with this text (case-insensitive).
+    Heading(String),
+    /// The table at this 1-based position in the file.
+    Index(usize),
+}
+
+/// A `field: Type` entry of the `fields` setting.
+#[derive(Clone)]
+pub struct FieldType {
+    /// The field, as derived from a placeholder name.
+    pub field: Ident,
+    /// Its type: anything that implements `Display`, `Debug`, `Clone` and
+    /// `Eq`.
+    pub ty: Type,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            error_name: Ident::new("Error", Span::call_site()),
+            code_name: Ident::new("ErrorCode", Span::call_site()),
+            vis: Visibility::Public(<Token![pub]>::default()),
+            table: TableSelector::FirstErrorTable,
+            field_types: Vec::new(),
+        }
+    }
+}
+
+impl MacroInput {
+    /// Parses the macro's tokens.
+    ///
+    /// # Errors
+    ///
+    /// Every malformed, unknown or repeated setting, each on its own tokens.
+    pub fn parse(tokens: TokenStream) -> syn::Result<Self> {
+        Parser::parse2(Self::parse_stream, tokens)
+    }
+
+    fn parse_stream(input: ParseStream<'_>) -> syn::Result<Self> {
+        let path: LitStr = input.parse()?;
+        let mut settings = Settings::default();
+        let mut seen: Vec<Ident> = Vec::new();
+        let mut errors: Option<syn::Error> = None;
+        while !input.is_empty() {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let name: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            let result = if seen.contains(&name) {
+                skip_value(input)?;
+                Err(syn::Error::new(
+                    name.span(),
+                    format!("`{name}` is set twice"),
+                ))
+            } else {
+                settings.set(&name, input)
+            };
+            seen.push(name);
+            if let Err(error) = result {
+                match &mut errors {
+                    Some(all) => all.combine(error),
+                    None => errors = Some(error),
+                }
+            }
+        }
+        match errors {
+            Some(error) => Err(error),
+            None => Ok(Self { path, settings }),
+        }
+    }
+}
+
+impl Settings {
+    fn set(&mut self, name: &Ident, input: ParseStream<'_>) -> syn::Result<()> {
+        match name.to_string().as_str() {
+            "error" => self.error_name = input.parse()?,
+            "code" => self.code_name = input.parse()?,
+            "vis" => self.vis = input.parse()?,
+            "table" => self.table = input.parse()?,
+            "fields" => {
+                let content;
+                braced!(content in input);
+                let entries = Punctuated::<FieldType, Token![,]>::parse_terminated(&content)?;
+                self.field_types = entries.into_iter().collect();
+            }
+            unknown => {
+                skip_value(input)?;
+                let message = format!(
+                    "unknown setting `{unknown}`{} (settings: {})",
+                    crate::suggest::did_you_mean(unknown, NAMES),
+                    NAMES.map(|n| format!("`{n}`")).join(", ")
+                );
+                return Err(syn::Error::new(name.span(), message));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Parse for TableSelector {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        if input.peek(LitStr) {
+            let heading: LitStr = input.parse()?;
+            return Ok(Self::Heading(heading.value()));
+        }
+        let lookahead = input.lookahead1();
+        if !lookahead.peek(LitInt) {
+            return Err(syn::Error::new(
+                input.span(),
+                "expected the table's heading as a string, or its position as a number starting at 1",
+            ));
+        }
+        let index: LitInt = input.parse()?;
+        match index.base10_parse::<usize>()? {
+            0 => Err(syn::Error::new(index.span(), "tables are counted from 1")),
+            position => Ok(Self::Index(position)),
+        }
+    }
+}
+
+impl Parse for FieldType {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let field = input.parse()?;
+        input.parse::<Token![:]>()?;
+        let ty = input.parse()?;
+        Ok(Self { field, ty })
+    }
+}
+
+/// Consumes a value of an unknown or repeated setting so that the settings
+/// after it are still checked.
+fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<proc_macro2::TokenTree>()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    fn error_of(tokens: TokenStream) -> Vec<String> {
+        match MacroInput::parse(tokens) {
+            Ok(_) => panic!("settings were accepted"),
+            Err(error) => error.into_iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_path_alone_gives_the_defaults() {
+        let input = MacroInput::parse(quote!("spec/errors.md")).unwrap();
+        assert_eq!(input.path.value(), "spec/errors.md");
+        assert_eq!(input.settings.error_name, "Error");
+        assert_eq!(input.settings.code_name, "ErrorCode");
+        assert_eq!(input.settings.table, TableSelector::FirstErrorTable);
+    }
+
+    #[test]
+    fn every_setting_is_read() {
+        let input = MacroInput::parse(quote!(
+            "a.md", error = ApiError, code = ApiCode, vis = pub(crate), table = 2,
+            fields = { batch_size: u32, hash: crate::Hash },
+        ))
+        .unwrap();
+        let settings = input.settings;
+        assert_eq!(settings.error_name, "ApiError");
+        assert_eq!(settings.code_name, "ApiCode");
+        assert!(matches!(settings.vis, Visibility::Restricted(_)));
+        assert_eq!(settings.table, TableSelector::Index(2));
+        let fields: Vec<String> = settings
+            .field_types
+            .iter()
+            .map(|f| f.field.to_string())
+            .collect();
+        assert_eq!(fields, ["batch_size", "hash"]);
+    }
+
+    #[test]
+    fn a_heading_selects_the_table() {
+        let input = MacroInput::parse(quote!("a.md", table = "Error codes")).unwrap();
+        assert_eq!(
+            input.settings.table,
+            TableSelector::Heading("Error codes".into())
+        );
+    }
+
+    #[test]
+    fn all_bad_settings_are_reported_together() {
+        let errors = error_of(quote!("a.md", eror = X, table = 0, code = A, code = B));
+        assert_eq!(
+            errors,
+            [
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`)",
+                "tables are counted from 1",
+                "`code` is set twice",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error() {
+        assert_eq!(error_of(quote!(error = X)), ["expected string literal"]);
+    }
+}

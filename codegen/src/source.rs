@@ -1,0 +1,241 @@
+//! Stage 1: bytes on disk become a [`SourceFile`] of checked UTF-8 text.
+
+use std::io;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+
+/// The byte order mark some editors put at the start of UTF-8 files.
+const BOM: &str = "\u{feff}";
+
+/// A Markdown file as the pipeline sees it: a display name and its text.
+///
+/// Every span in the pipeline is a byte range into [`SourceFile::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    name: String,
+    text: String,
+}
+
+impl SourceFile {
+    /// A source from text already in memory, such as a test fixture.
+    #[must_use]
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let text = match text.strip_prefix(BOM) {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        Self {
+            name: name.into(),
+            text,
+        }
+    }
+
+    /// Reads `relative` (as the user wrote it) from under `base`.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be read or is not UTF-8.
+    pub fn read(base: &Path, relative: &str) -> Result<Self, Box<ReadError>> {
+        let bytes = std::fs::read(base.join(relative)).map_err(|error| {
+            Box::new(ReadError {
+                diagnostic: read_error(relative, &error),
+                lossy: None,
+            })
+        })?;
+        Self::from_bytes(relative, &bytes)
+    }
+
+    /// Decodes `bytes`, accepting a leading byte order mark.
+    ///
+    /// # Errors
+    ///
+    /// One diagnostic listing every invalid UTF-8 sequence, together with
+    /// the lossily decoded file it points into.
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Self, Box<ReadError>> {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Ok(Self::new(name, text));
+        }
+        let mut text = String::with_capacity(bytes.len());
+        let mut bad = Vec::new();
+        let mut offset = 0;
+        for chunk in bytes.utf8_chunks() {
+            text.push_str(chunk.valid());
+            offset += chunk.valid().len();
+            if !chunk.invalid().is_empty() {
+                bad.push((offset, text.len()));
+                text.push(char::REPLACEMENT_CHARACTER);
+                offset += chunk.invalid().len();
+            }
+        }
+        let file = Self::new(name, text);
+        // A stripped BOM shifts the decoded text left by its length.
+        let shift = if bytes.starts_with(BOM.as_bytes()) {
+            BOM.len()
+        } else {
+            0
+        };
+        let (first_byte, first_char) = bad.first().copied().unwrap_or_default();
+        let start = first_char.saturating_sub(shift);
+        let mut diagnostic = Diagnostic::error(format!(
+            "`{name}` is not valid UTF-8: invalid byte at offset {first_byte}"
+        ))
+        .at(start..start + char::REPLACEMENT_CHARACTER.len_utf8())
+        .label("this byte is not UTF-8")
+        .help("save the file as UTF-8");
+        if bad.len() > 1 {
+            let offsets: Vec<String> = bad
+                .iter()
+                .skip(1)
+                .map(|(byte, _)| byte.to_string())
+                .collect();
+            diagnostic = diagnostic.note(format!(
+                "more invalid bytes at offsets {}",
+                offsets.join(", ")
+            ));
+        }
+        Err(Box::new(ReadError {
+            diagnostic,
+            lossy: Some(Box::new(file)),
+        }))
+    }
+
+    /// The name used in messages: the path as the user wrote it.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The decoded text, without a byte order mark.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The 1-based line number and the byte range of the line holding
+    /// `offset`, without its line ending.
+    #[must_use]
+    pub fn line_of(&self, offset: usize) -> (usize, Range<usize>) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = self.text.get(..offset).unwrap_or_default();
+        let start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        let end = self
+            .text
+            .get(offset..)
+            .and_then(|after| after.find('\n'))
+            .map_or(self.text.len(), |newline| offset + newline);
+        let line_text = self.text.get(start..end).unwrap_or_default();
+        let end = start + line_text.trim_end_matches('\r').len();
+        let number = before.matches('\n').count() + 1;
+        (number, start..end)
+    }
+
+    /// The 1-based line and column (in characters) of `offset`.
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let (line, range) = self.line_of(offset);
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let column = self
+            .text
+            .get(range.start..offset)
+            .map_or(0, |prefix| prefix.chars().count());
+        (line, column + 1)
+    }
+}
+
+/// Why a file could not become a [`SourceFile`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// What went wrong, pointing into `lossy` when there is one.
+    pub diagnostic: Diagnostic,
+    /// The file decoded with replacement characters, when it was read but
+    /// is not UTF-8, so that the diagnostic can show the line.
+    pub lossy: Option<Box<SourceFile>>,
+}
+
+/// The largest char boundary at or before `offset`.
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn read_error(relative: &str, error: &io::Error) -> Diagnostic {
+    let (what, help) = match error.kind() {
+        io::ErrorKind::NotFound => (
+            "no such file",
+            "the path is relative to the directory of the crate's Cargo.toml",
+        ),
+        io::ErrorKind::IsADirectory => ("it is a directory", "name the Markdown file inside it"),
+        io::ErrorKind::PermissionDenied => ("permission denied", "make the file readable"),
+        _ => (
+            "it could not be read",
+            "check that the path names a readable file",
+        ),
+    };
+    Diagnostic::error(format!("cannot read `{relative}`: {what}")).help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_dropped_and_offsets_start_after_it() {
+        let file = SourceFile::new("a.md", "\u{feff}# Title\n");
+        assert_eq!(file.text(), "# Title\n");
+        assert_eq!(file.line_col(2), (1, 3));
+    }
+
+    #[test]
+    fn crlf_line_ends_are_not_part_of_the_line() {
+        let file = SourceFile::new("a.md", "one\r\ntwo\r\n");
+        assert_eq!(file.line_of(6), (2, 5..8));
+        assert_eq!(file.line_col(6), (2, 2));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let file = SourceFile::new("a.md", "é | x");
+        assert_eq!(file.line_col(5), (1, 5));
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_inside_a_character_do_not_panic() {
+        let file = SourceFile::new("a.md", "é");
+        assert_eq!(file.line_col(1), (1, 1));
+        assert_eq!(file.line_col(99), (1, 2));
+    }
+
+    #[test]
+    fn invalid_utf8_names_every_bad_offset() {
+        let error = SourceFile::from_bytes("a.md", b"ok\n\xffx\xfe").unwrap_err();
+        let ReadError {
+            diagnostic,
+            lossy: Some(lossy),
+        } = *error
+        else {
+            panic!("no lossy text for invalid UTF-8");
+        };
+        assert_eq!(
+            diagnostic.message,
+            "`a.md` is not valid UTF-8: invalid byte at offset 3"
+        );
+        assert_eq!(diagnostic.notes, ["more invalid bytes at offsets 5"]);
+        assert_eq!(lossy.text(), "ok\n\u{fffd}x\u{fffd}");
+        assert_eq!(diagnostic.span, Some(3..6));
+    }
+
+    #[test]
+    fn missing_file_says_where_paths_are_relative_to() {
+        let error = SourceFile::read(Path::new("/nonexistent-dir"), "spec/errors.md").unwrap_err();
+        assert_eq!(
+            error.diagnostic.message,
+            "cannot read `spec/errors.md`: no such file"
+        );
+        assert!(error.lossy.is_none());
+    }
+}

@@ -1,0 +1,271 @@
+//! Message templates: literal text with `{placeholder name}` holes.
+
+use std::ops::Range;
+
+use heck::ToSnakeCase;
+
+use crate::diagnostic::Diagnostic;
+use crate::markdown::Cell;
+
+/// A parsed message template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// The message as written, braces included.
+    pub text: String,
+    /// Literal runs and holes, in order.
+    pub segments: Vec<Segment>,
+    /// The message cell.
+    pub span: Range<usize>,
+}
+
+/// A piece of a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// Text shown as is, with `{{` and `}}` already turned into braces.
+    Literal(String),
+    /// A hole filled from a field of the error.
+    Placeholder(Placeholder),
+}
+
+/// A `{placeholder name}` hole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    /// The name between the braces, trimmed.
+    pub name: String,
+    /// The Rust field that fills it: lowercase words joined by `_`, a
+    /// leading article dropped (`{the invalid IP}` becomes `invalid_ip`).
+    pub field: String,
+    /// The hole, braces included.
+    pub span: Range<usize>,
+}
+
+impl Template {
+    /// The placeholders, in order of appearance.
+    pub fn placeholders(&self) -> impl Iterator<Item = &Placeholder> {
+        self.segments.iter().filter_map(|segment| match segment {
+            Segment::Placeholder(placeholder) => Some(placeholder),
+            Segment::Literal(_) => None,
+        })
+    }
+
+    /// Parses a message cell, recording every malformed hole.
+    ///
+    /// Returns `None` when the template has errors.
+    pub fn parse(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Self> {
+        let before = errors.len();
+        let segments = segments(cell, errors);
+        check_duplicates(&segments, errors);
+        (errors.len() == before).then(|| Self {
+            text: cell.text.clone(),
+            segments,
+            span: cell.span.clone(),
+        })
+    }
+}
+
+/// The field name of a placeholder name.
+#[must_use]
+pub fn field_name(name: &str) -> String {
+    let mut words = name.split_whitespace().peekable();
+    let first = words.peek().map(|word| word.to_lowercase());
+    if matches!(first.as_deref(), Some("the" | "a" | "an"))
+        && name.split_whitespace().nth(1).is_some()
+    {
+        words.next();
+    }
+    words.collect::<Vec<_>>().join(" ").to_snake_case()
+}
+
+fn segments(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Vec<Segment> {
+    let text = cell.text.as_str();
+    let mut segments = Vec::new();
+    let mut literal = String::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '{' if chars.next_if(|&(_, next)| next == '{').is_some() => literal.push('{'),
+            '}' if chars.next_if(|&(_, next)| next == '}').is_some() => literal.push('}'),
+            '}' => errors.push(
+                Diagnostic::error("unmatched `}` in message")
+                    .at(cell.source_span(at..at + 1))
+                    .label("no `{` opens this")
+                    .help("write `}}` for a literal brace"),
+            ),
+            '{' => {
+                let close = text.get(at + 1..).and_then(|rest| rest.find(['{', '}']));
+                let close = close
+                    .map(|offset| at + 1 + offset)
+                    .filter(|&end| text.as_bytes().get(end) == Some(&b'}'));
+                let Some(end) = close else {
+                    errors.push(
+                        Diagnostic::error("unclosed placeholder in message")
+                            .at(cell.source_span(at..at + 1))
+                            .label("this `{` is never closed")
+                            .help(
+                                "close the placeholder with `}`, or write `{{` for a literal brace",
+                            ),
+                    );
+                    continue;
+                };
+                while chars.next_if(|&(next, _)| next <= end).is_some() {}
+                if let Some(placeholder) = placeholder(cell, at..end + 1, errors) {
+                    if !literal.is_empty() {
+                        segments.push(Segment::Literal(std::mem::take(&mut literal)));
+                    }
+                    segments.push(Segment::Placeholder(placeholder));
+                }
+            }
+            _ => literal.push(c),
+        }
+    }
+    if !literal.is_empty() {
+        segments.push(Segment::Literal(literal));
+    }
+    segments
+}
+
+fn placeholder(
+    cell: &Cell,
+    hole: Range<usize>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Placeholder> {
+    let span = cell.source_span(hole.clone());
+    let inner = cell
+        .text
+        .get(hole.start + 1..hole.end - 1)
+        .unwrap_or_default()
+        .trim();
+    let field = field_name(inner);
+    if field.is_empty() {
+        let what = if inner.is_empty() {
+            "empty placeholder `{}`"
+        } else {
+            "placeholder without a name"
+        };
+        errors.push(
+            Diagnostic::error(format!("{what} in message"))
+                .at(span)
+                .label("a placeholder needs a name")
+                .help("name the value, as in `{the invalid hash}`, or write `{{}}` for literal braces"),
+        );
+        return None;
+    }
+    Some(Placeholder {
+        name: inner.to_owned(),
+        field,
+        span,
+    })
+}
+
+/// Two holes of one message may not fill the same field.
+fn check_duplicates(segments: &[Segment], errors: &mut Vec<Diagnostic>) {
+    let placeholders: Vec<&Placeholder> = segments
+        .iter()
+        .filter_map(|segment| match segment {
+            Segment::Placeholder(placeholder) => Some(placeholder),
+            Segment::Literal(_) => None,
+        })
+        .collect();
+    for (index, later) in placeholders.iter().enumerate() {
+        let Some(earlier) = placeholders
+            .iter()
+            .take(index)
+            .find(|earlier| earlier.field == later.field)
+        else {
+            continue;
+        };
+        let diagnostic = if earlier.name == later.name {
+            Diagnostic::error(format!(
+                "placeholder `{{{}}}` appears twice in one message",
+                later.name
+            ))
+            .at(later.span.clone())
+            .label("second use")
+            .help("give each value its own name; a value is shown once per message")
+        } else {
+            Diagnostic::error(format!(
+                "placeholders `{{{}}}` and `{{{}}}` both become the field `{}`",
+                earlier.name, later.name, later.field
+            ))
+            .at(later.span.clone())
+            .label("collides with an earlier placeholder")
+            .help("rename one of them so that their words differ")
+        };
+        errors.push(diagnostic);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+    use crate::source::SourceFile;
+
+    fn parse_message(message: &str) -> (Option<Template>, Vec<String>) {
+        let text = format!("| m |\n|---|\n| {message} |\n");
+        let doc = markdown::parse(&SourceFile::new("t.md", text));
+        let mut errors = Vec::new();
+        let template = Template::parse(&doc.tables[0].rows[0].cells[0], &mut errors);
+        (template, errors.into_iter().map(|e| e.message).collect())
+    }
+
+    #[test]
+    fn field_names_drop_a_leading_article_and_join_words() {
+        assert_eq!(field_name("the invalid hash"), "invalid_hash");
+        assert_eq!(field_name("The requested action"), "requested_action");
+        assert_eq!(field_name("the invalid IP"), "invalid_ip");
+        assert_eq!(field_name("the client OS Platform"), "client_os_platform");
+        assert_eq!(field_name("batch size received"), "batch_size_received");
+        assert_eq!(field_name("an"), "an");
+        assert_eq!(
+            field_name("the disallowed operation and the reason"),
+            "disallowed_operation_and_the_reason"
+        );
+    }
+
+    #[test]
+    fn literal_braces_and_holes_are_split() {
+        let (template, errors) = parse_message("Got {{x}} for {the value}.");
+        assert!(errors.is_empty(), "{errors:?}");
+        let template = template.unwrap();
+        assert_eq!(template.segments.len(), 3);
+        assert_eq!(
+            template.segments[0],
+            Segment::Literal("Got {x} for ".into())
+        );
+        let fields: Vec<&str> = template.placeholders().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["value"]);
+    }
+
+    #[test]
+    fn malformed_holes_are_all_reported() {
+        let (template, errors) = parse_message("a {} b } c {open");
+        assert!(template.is_none());
+        assert_eq!(
+            errors,
+            [
+                "empty placeholder `{}` in message",
+                "unmatched `}` in message",
+                "unclosed placeholder in message",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_brace_inside_a_hole_leaves_it_unclosed() {
+        let (_, errors) = parse_message("{a {b}");
+        assert_eq!(errors, ["unclosed placeholder in message"]);
+    }
+
+    #[test]
+    fn repeated_and_colliding_holes_are_rejected() {
+        let (_, errors) = parse_message("{x} {x} {the hash} {hash}");
+        assert_eq!(
+            errors,
+            [
+                "placeholder `{x}` appears twice in one message",
+                "placeholders `{the hash}` and `{hash}` both become the field `hash`",
+            ]
+        );
+    }
+}

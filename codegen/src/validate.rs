@@ -1,0 +1,305 @@
+//! Stage 4: rules across rows and Rust's naming rules turn a model
+//! [`Table`] into a [`Checked`] table that can be expanded without further
+//! questions.
+
+use std::collections::HashMap;
+
+use proc_macro2::Span;
+use quote::quote;
+use syn::{Ident, Type};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Row, Table};
+use crate::settings::Settings;
+use crate::source::SourceFile;
+use crate::template::Placeholder;
+
+/// A table whose every row can become Rust code.
+#[derive(Clone, Default)]
+pub struct Checked {
+    /// The rows that passed, in table order.
+    pub rows: Vec<CheckedRow>,
+}
+
+/// A row with its Rust names.
+#[derive(Clone)]
+pub struct CheckedRow {
+    /// The row as read.
+    pub row: Row,
+    /// Its variant name.
+    pub variant: Ident,
+    /// One field per placeholder, in order of appearance.
+    pub fields: Vec<Field>,
+}
+
+/// A field of an error variant.
+#[derive(Clone)]
+pub struct Field {
+    /// The field name.
+    pub ident: Ident,
+    /// Its type: from the `fields` setting or `Cow<'static, str>`.
+    pub ty: Type,
+    /// The placeholder it fills.
+    pub placeholder: Placeholder,
+}
+
+/// Checks `table`, recording every problem. Rows with a problem are left
+/// out; of two rows with the same code, the first is kept.
+///
+/// Settings that name fields of no row are returned as errors on their
+/// tokens.
+pub fn check(
+    file: &SourceFile,
+    table: Table,
+    settings: &Settings,
+    diagnostics: &mut Diagnostics,
+) -> (Checked, Option<syn::Error>) {
+    let mut seen_codes: HashMap<String, usize> = HashMap::new();
+    let mut seen_variants: HashMap<String, (usize, String)> = HashMap::new();
+    let mut rows = Vec::new();
+    for row in table.rows {
+        let line = file.line_of(row.span.start).0;
+        if let Some(first_line) = seen_codes.get(&row.code.wire) {
+            diagnostics.push(
+                Diagnostic::error(format!("duplicate error code `{}`", row.code.wire))
+                    .at(row.code.span.clone())
+                    .label(format!("already defined on line {first_line}"))
+                    .help("each code may appear once; remove this row or rename its code"),
+            );
+            continue;
+        }
+        seen_codes.insert(row.code.wire.clone(), line);
+        let Some(variant) = variant(&row, diagnostics) else {
+            continue;
+        };
+        if let Some((first_line, first_code)) = seen_variants.get(&row.code.variant) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "codes `{first_code}` and `{}` both become the variant `{}`",
+                    row.code.wire, row.code.variant
+                ))
+                .at(row.code.span.clone())
+                .label(format!(
+                    "`{first_code}` on line {first_line} has the same Rust name"
+                ))
+                .help(
+                    "rename one of the codes so that they differ in more than case and punctuation",
+                ),
+            );
+            continue;
+        }
+        seen_variants.insert(row.code.variant.clone(), (line, row.code.wire.clone()));
+        if let Some(fields) = fields(&row, settings, diagnostics) {
+            rows.push(CheckedRow {
+                row,
+                variant,
+                fields,
+            });
+        }
+    }
+    let checked = Checked { rows };
+    let setting_errors = unknown_field_settings(&checked, settings);
+    (checked, setting_errors)
+}
+
+fn variant(row: &Row, diagnostics: &mut Diagnostics) -> Option<Ident> {
+    let name = &row.code.variant;
+    let problem = match identifier(name) {
+        Ok(ident) => return Some(ident),
+        Err(NotIdent::Keyword) => format!(
+            "the error code `{}` becomes `{name}`, a Rust keyword",
+            row.code.wire
+        ),
+        Err(NotIdent::Shape) => format!(
+            "the error code `{}` becomes `{name}`, which is not a Rust identifier",
+            row.code.wire
+        ),
+    };
+    diagnostics.push(
+        Diagnostic::error(problem)
+            .at(row.code.span.clone())
+            .label("this code has no Rust name")
+            .help("start the code with a letter and use letters, digits, `_`, `.` or `-`; avoid Rust keywords"),
+    );
+    None
+}
+
+fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Option<Vec<Field>> {
+    let mut fields = Vec::new();
+    let mut ok = true;
+    for placeholder in row.template.placeholders() {
+        let name = &placeholder.field;
+        let problem = match identifier(name) {
+            Ok(ident) => {
+                let ty = settings
+                    .field_types
+                    .iter()
+                    .find(|setting| setting.field == name)
+                    .map_or_else(default_field_type, |setting| setting.ty.clone());
+                fields.push(Field {
+                    ident,
+                    ty,
+                    placeholder: placeholder.clone(),
+                });
+                continue;
+            }
+            Err(NotIdent::Keyword) => format!(
+                "placeholder `{{{}}}` becomes the field `{name}`, a Rust keyword",
+                placeholder.name
+            ),
+            Err(NotIdent::Shape) => format!(
+                "placeholder `{{{}}}` becomes the field `{name}`, which is not a Rust identifier",
+                placeholder.name
+            ),
+        };
+        diagnostics.push(
+            Diagnostic::error(problem)
+                .at(placeholder.span.clone())
+                .label("this placeholder has no Rust name")
+                .help("reword it to start with a letter and to be more than a keyword, as in `{the type name}`"),
+        );
+        ok = false;
+    }
+    ok.then_some(fields)
+}
+
+/// The default field type: borrowed for literals, owned for the rest.
+fn default_field_type() -> Type {
+    syn::parse_quote!(::error_table::__private::Cow<'static, ::core::primitive::str>)
+}
+
+/// A `fields` entry that fills no placeholder is a typo or stale.
+fn unknown_field_settings(checked: &Checked, settings: &Settings) -> Option<syn::Error> {
+    let known: Vec<String> = checked
+        .rows
+        .iter()
+        .flat_map(|row| row.fields.iter().map(|field| field.ident.to_string()))
+        .collect();
+    let mut errors: Option<syn::Error> = None;
+    for setting in &settings.field_types {
+        let name = setting.field.to_string();
+        if known.contains(&name) {
+            continue;
+        }
+        let message = format!(
+            "no placeholder becomes the field `{name}`{}",
+            crate::suggest::did_you_mean(&name, known.iter().map(String::as_str))
+        );
+        let error = syn::Error::new(setting.field.span(), message);
+        match &mut errors {
+            Some(all) => all.combine(error),
+            None => errors = Some(error),
+        }
+    }
+    if settings.error_name == settings.code_name {
+        let ident = &settings.code_name;
+        let error =
+            syn::Error::new_spanned(quote!(#ident), "`error` and `code` need different names");
+        match &mut errors {
+            Some(all) => all.combine(error),
+            None => errors = Some(error),
+        }
+    }
+    errors
+}
+
+/// Why a name cannot be a Rust identifier.
+enum NotIdent {
+    Keyword,
+    Shape,
+}
+
+fn identifier(name: &str) -> Result<Ident, NotIdent> {
+    let mut chars = name.chars();
+    let shaped = chars
+        .next()
+        .is_some_and(|first| first == '_' || unicode_ident::is_xid_start(first))
+        && chars.all(unicode_ident::is_xid_continue)
+        && name != "_";
+    if !shaped {
+        return Err(NotIdent::Shape);
+    }
+    syn::parse_str::<Ident>(name)
+        .map(|ident| Ident::new(&ident.to_string(), Span::call_site()))
+        .map_err(|_| NotIdent::Keyword)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+    use crate::model;
+    use crate::settings::TableSelector;
+
+    fn check_text(rows: &str) -> (Vec<String>, Vec<String>) {
+        let text = format!("| Code | Status | Message |\n|---|---|---|\n{rows}");
+        let file = SourceFile::new("t.md", text);
+        let mut diagnostics = Diagnostics::default();
+        let table = model::build(
+            &file,
+            &markdown::parse(&file),
+            &TableSelector::FirstErrorTable,
+            &mut diagnostics,
+        )
+        .unwrap();
+        let (checked, _) = check(&file, table, &Settings::default(), &mut diagnostics);
+        let variants = checked
+            .rows
+            .iter()
+            .map(|row| row.variant.to_string())
+            .collect();
+        let messages = diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        (variants, messages)
+    }
+
+    #[test]
+    fn a_duplicate_code_keeps_the_first_row() {
+        let (variants, errors) = check_text("| A | 400 | a |\n| B | 400 | b |\n| A | 401 | c |\n");
+        assert_eq!(variants, ["A", "B"]);
+        assert_eq!(errors, ["duplicate error code `A`"]);
+    }
+
+    #[test]
+    fn codes_with_one_rust_name_collide() {
+        let (variants, errors) =
+            check_text("| CARD_DECLINED | 402 | a |\n| card-declined | 402 | b |\n");
+        assert_eq!(variants, ["CardDeclined"]);
+        assert_eq!(
+            errors,
+            ["codes `CARD_DECLINED` and `card-declined` both become the variant `CardDeclined`"]
+        );
+    }
+
+    #[test]
+    fn keyword_and_non_identifier_codes_are_rejected() {
+        let (variants, errors) =
+            check_text("| self | 400 | a |\n| 404_GONE | 404 | b |\n| Ok | 400 | c |\n");
+        assert_eq!(variants, ["Ok"]);
+        assert_eq!(
+            errors,
+            [
+                "the error code `self` becomes `Self`, a Rust keyword",
+                "the error code `404_GONE` becomes `404Gone`, which is not a Rust identifier",
+            ]
+        );
+    }
+
+    #[test]
+    fn keyword_and_non_identifier_fields_are_rejected() {
+        let (variants, errors) = check_text(
+            "| A | 400 | {type} |\n| B | 400 | {1st try} |\n| C | 400 | {the type name} |\n",
+        );
+        assert_eq!(variants, ["C"]);
+        assert_eq!(
+            errors,
+            [
+                "placeholder `{type}` becomes the field `type`, a Rust keyword",
+                "placeholder `{1st try}` becomes the field `1st_try`, which is not a Rust identifier",
+            ]
+        );
+    }
+}

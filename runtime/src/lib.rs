@@ -1,0 +1,120 @@
+#![doc = include_str!("../README.md")]
+
+mod envelope;
+
+use core::fmt;
+use core::hash::Hash;
+
+pub use error_table_macros::include_error_table;
+
+pub use crate::envelope::{Envelope, ErrorBody};
+
+/// Implemented by every generated code enum (`ErrorCode` by default).
+///
+/// Generic code, such as a web framework integration, works with any
+/// table through this trait; with one known table, the enum's inherent
+/// methods of the same names are simpler to call.
+pub trait Code: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + 'static {
+    /// Every code, in table order.
+    const ALL: &'static [Self];
+
+    /// The code as sent on the wire.
+    fn as_str(self) -> &'static str;
+
+    /// The HTTP status.
+    fn status(self) -> u16;
+
+    /// The message template, with `{placeholder}` holes.
+    fn template(self) -> &'static str;
+
+    /// The code whose wire string is `code`, compared exactly.
+    fn from_code(code: &str) -> Option<Self>;
+}
+
+/// Implemented by every generated error enum (`Error` by default).
+pub trait ApiError: core::error::Error {
+    /// The table's code enum.
+    type Code: Code;
+
+    /// The error's code.
+    fn code(&self) -> Self::Code;
+
+    /// The HTTP status of this error.
+    fn status(&self) -> u16 {
+        self.code().status()
+    }
+
+    /// The JSON error envelope of this error, with `target` as the
+    /// correlation ID.
+    fn to_envelope<'a>(&self, target: Option<&'a str>) -> Envelope<'a> {
+        Envelope::new(self.code().as_str(), self.to_string(), target)
+    }
+}
+
+/// A string that is not a code of the table, from `str::parse`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnknownCode(String);
+
+impl UnknownCode {
+    /// The rejected string.
+    #[must_use]
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown error code `{}`", self.0)
+    }
+}
+
+impl core::error::Error for UnknownCode {}
+
+/// What generated code uses. Not a public API: it changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use std::borrow::Cow;
+
+    pub use serde;
+
+    pub use crate::{ApiError, Code, Envelope};
+
+    /// Makes [`crate::UnknownCode`] for generated `FromStr` impls.
+    pub type UnknownCode = crate::UnknownCode;
+
+    impl UnknownCode {
+        #[must_use]
+        pub fn new(code: &str) -> Self {
+            Self(code.to_owned())
+        }
+    }
+
+    /// Deserializes a generated code enum from its wire string.
+    ///
+    /// # Errors
+    ///
+    /// When the input is not a string or not a code of the table.
+    pub fn deserialize_code<'de, C, D>(deserializer: D) -> Result<C, D::Error>
+    where
+        C: Code,
+        D: serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_str(CodeVisitor(core::marker::PhantomData))
+    }
+
+    struct CodeVisitor<C>(core::marker::PhantomData<C>);
+
+    impl<C: Code> serde::de::Visitor<'_> for CodeVisitor<C> {
+        type Value = C;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("an error code of the table")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<C, E> {
+            C::from_code(code)
+                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(code), &self))
+        }
+    }
+}

@@ -3,7 +3,7 @@
 //!
 //! Run it with `cargo run --example defender`.
 
-#![deny(warnings, clippy::pedantic)]
+#![deny(warnings, missing_docs, clippy::pedantic)]
 
 error_table::include_error_table!("spec/errors.md");
 

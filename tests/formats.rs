@@ -1,6 +1,9 @@
 //! Tables written in the ways real docs are written all compile to the
 //! same API.
 
+// A test fails loudly by design: `expect` and indexing say where.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
+
 mod bom {
     error_table::include_error_table!("tests/fixtures/bom.md");
 
@@ -16,7 +19,9 @@ mod crlf {
 
     #[test]
     fn windows_line_endings_are_accepted() {
-        let error = Error::Gone { resource: "x".into() };
+        let error = Error::Gone {
+            resource: "x".into(),
+        };
         assert_eq!(error.to_string(), "Resource x is gone.");
         assert_eq!(Error::Late.status(), 504);
         assert_eq!(ErrorCode::Late.template(), "Too late.");
@@ -34,14 +39,22 @@ mod markup {
             Error::InvalidFilter.to_string(),
             "Filter a | b is not supported; see filters."
         );
-        let gone = Error::Gone { resource: "r1".into() };
+        let gone = Error::Gone {
+            resource: "r1".into(),
+        };
         assert_eq!(gone.to_string(), "Resource r1 is gone & stays gone.");
     }
 
     #[test]
     fn doubled_braces_are_literal_braces() {
-        assert_eq!(Error::Literal.to_string(), "Braces {like this} are literal.");
-        assert_eq!(ErrorCode::Literal.template(), "Braces {{like this}} are literal.");
+        assert_eq!(
+            Error::Literal.to_string(),
+            "Braces {like this} are literal."
+        );
+        assert_eq!(
+            ErrorCode::Literal.template(),
+            "Braces {{like this}} are literal."
+        );
     }
 }
 
@@ -50,11 +63,18 @@ mod columns {
 
     #[test]
     fn columns_are_matched_by_header_in_any_order() {
-        let error = Error::QuotaExhausted { quota_name: "calls".into() };
+        let error = Error::QuotaExhausted {
+            quota_name: "calls".into(),
+        };
         assert_eq!(error.to_string(), "Quota of calls exhausted.");
         assert_eq!(error.status(), 429);
-        let error = Error::Maintenance { end_time: "noon".into() };
-        assert_eq!((error.code().as_str(), error.status()), ("Maintenance", 503));
+        let error = Error::Maintenance {
+            end_time: "noon".into(),
+        };
+        assert_eq!(
+            (error.code().as_str(), error.status()),
+            ("Maintenance", 503)
+        );
     }
 }
 

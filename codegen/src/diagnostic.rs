@@ -78,7 +78,8 @@ impl Diagnostic {
         self
     }
 
-    /// Renders the diagnostic the way rustc does, without colour:
+    /// Renders the diagnostic the way rustc does, without colour, showing
+    /// the marked line of `file`:
     ///
     /// ```text
     /// error: duplicate error code `NotFound`
@@ -88,14 +89,14 @@ impl Diagnostic {
     ///   | ^^^^^^^^ already defined on line 5
     /// ```
     #[must_use]
-    pub fn render(&self, file: &SourceFile) -> String {
+    pub fn render(&self, file: Option<&SourceFile>) -> String {
         Renderer::plain().render(&[self.group(file)])
     }
 
     /// The rendering without the leading `error: `, for messages that the
     /// compiler prefixes with the level itself.
     #[must_use]
-    pub fn render_unprefixed(&self, file: &SourceFile) -> String {
+    pub fn render_unprefixed(&self, file: Option<&SourceFile>) -> String {
         let rendered = self.render(file);
         let prefix = match self.severity {
             Severity::Error => "error: ",
@@ -107,15 +108,17 @@ impl Diagnostic {
         }
     }
 
-    fn group<'a>(&'a self, file: &'a SourceFile) -> Group<'a> {
+    /// Without a file, only the message, help and notes are shown.
+    fn group<'a>(&'a self, file: Option<&'a SourceFile>) -> Group<'a> {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
         let title = level.primary_title(self.message.as_str());
-        let mut group = match &self.span {
-            Some(span) => title.element(self.snippet(file, span)),
-            None => title.element(Origin::path(file.name())),
+        let mut group = match (file, &self.span) {
+            (Some(file), Some(span)) => title.element(self.snippet(file, span)),
+            (Some(file), None) => title.element(Origin::path(file.name())),
+            (None, _) => Group::with_title(title),
         };
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.message(help.as_str()));
@@ -192,7 +195,7 @@ mod tests {
             .at(37..40)
             .label("expected a number such as 404")
             .help("write the status as `404` or `Not Found (404)`");
-        insta::assert_snapshot!(diagnostic.render(&file), @r"
+        insta::assert_snapshot!(diagnostic.render(Some(&file)), @r"
         error: no status code in `4x4`
          --> spec/errors.md:3:10
           |
@@ -207,7 +210,7 @@ mod tests {
     fn a_file_level_problem_names_the_file() {
         let file = SourceFile::new("spec/errors.md", "# Errors\n");
         let diagnostic = Diagnostic::error("no error table").note("a note");
-        insta::assert_snapshot!(diagnostic.render_unprefixed(&file), @r"
+        insta::assert_snapshot!(diagnostic.render_unprefixed(Some(&file)), @r"
         no error table
         --> spec/errors.md
          = note: a note

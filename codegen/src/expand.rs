@@ -1,4 +1,4 @@
-//! Stage 5: a [`Checked`] table becomes Rust tokens.
+//! Stage 5: a [`Checked`](crate::validate::Checked) table becomes Rust tokens.
 //!
 //! The code refers to everything outside `core` through
 //! `::error_table::__private`, so that it compiles in any module of a crate
@@ -204,6 +204,13 @@ fn error_enum(rows: &[CheckedRow], settings: &Settings, source: &str) -> TokenSt
         quote!(#pattern => #code_name::#variant,)
     });
     let display_arms = rows.iter().map(display_arm);
+    // A table without rows makes an empty enum, which only `*self` proves
+    // uninhabited to an empty match.
+    let scrutinee = if rows.is_empty() {
+        quote!(*self)
+    } else {
+        quote!(self)
+    };
     quote! {
         #enum_doc
         #[derive(
@@ -219,7 +226,7 @@ fn error_enum(rows: &[CheckedRow], settings: &Settings, source: &str) -> TokenSt
             /// The error's code.
             #[must_use]
             pub const fn code(&self) -> #code_name {
-                match self { #(#code_arms)* }
+                match #scrutinee { #(#code_arms)* }
             }
 
             /// The HTTP status of this error.
@@ -243,7 +250,7 @@ fn error_enum(rows: &[CheckedRow], settings: &Settings, source: &str) -> TokenSt
         impl ::core::fmt::Display for #error_name {
             #[allow(clippy::match_same_arms)]
             fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self { #(#display_arms)* }
+                match #scrutinee { #(#display_arms)* }
             }
         }
 

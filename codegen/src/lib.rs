@@ -96,10 +96,7 @@ pub fn include_error_table(input: TokenStream, base_dir: &Path) -> TokenStream {
     let file = match SourceFile::read(base_dir, &relative) {
         Ok(file) => file,
         Err(error) => {
-            let message = match &error.lossy {
-                Some(lossy) => error.diagnostic.render_unprefixed(lossy),
-                None => error.diagnostic.message.clone(),
-            };
+            let message = error.diagnostic.render_unprefixed(error.lossy.as_deref());
             let fallback = expand::expand(&validate::Checked::default(), &settings, &relative);
             let error = syn::Error::new(path.span(), message).to_compile_error();
             return quote!(#fallback #error);
@@ -110,7 +107,7 @@ pub fn include_error_table(input: TokenStream, base_dir: &Path) -> TokenStream {
     // changes, which a proc macro cannot ask for otherwise on stable Rust.
     let tracked = base_dir.join(&relative).to_string_lossy().into_owned();
     let errors = generated.diagnostics.iter().map(|diagnostic| {
-        syn::Error::new(path.span(), diagnostic.render_unprefixed(&file)).to_compile_error()
+        syn::Error::new(path.span(), diagnostic.render_unprefixed(Some(&file))).to_compile_error()
     });
     let setting_errors = generated
         .setting_errors

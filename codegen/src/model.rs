@@ -122,6 +122,14 @@ pub fn build(
 ) -> Option<Table> {
     let table = select(file, document, selector, diagnostics)?;
     let columns = columns(&table.header, diagnostics)?;
+    if table.rows.is_empty() {
+        diagnostics.push(
+            Diagnostic::error("the error table has no rows")
+                .at(table.header.span.clone())
+                .label("only a header")
+                .help("add one row per error: its code, its status and its message"),
+        );
+    }
     let rows = table
         .rows
         .iter()
@@ -144,7 +152,9 @@ fn select<'d>(
             .tables
             .iter()
             .find(|table| is_error_table(&table.header)),
-        TableSelector::Index(position) => document.tables.get(position - 1),
+        TableSelector::Index(position) => position
+            .checked_sub(1)
+            .and_then(|index| document.tables.get(index)),
         TableSelector::Heading(wanted) => return select_by_heading(document, wanted, diagnostics),
     };
     if found.is_none() {
@@ -162,13 +172,12 @@ fn no_table(file: &SourceFile, document: &Document, selector: &TableSelector) ->
     let count = document.tables.len();
     if let TableSelector::Index(position) = selector {
         Diagnostic::error(format!(
-            "`table = {position}` asks for table {position}, but `{}` has {count} table{}",
-            file.name(),
+            "`table = {position}`, but the file has {count} table{}",
             if count == 1 { "" } else { "s" }
         ))
         .help("tables are counted from 1, in the order they appear in the file")
     } else {
-        let mut diagnostic = Diagnostic::error(format!("no error table in `{}`", file.name())).help(
+        let mut diagnostic = Diagnostic::error("no error table in this file").help(
             "add a Markdown table whose header has an `Error code` and an `HTTP status code` column, \
              or choose a table with `table = \"Heading\"` or `table = 1`",
         );
@@ -200,16 +209,22 @@ fn select_by_heading<'d>(
         .iter()
         .position(|heading| heading.text.to_lowercase() == wanted_lower)
     else {
-        let mut diagnostic =
-            Diagnostic::error(format!("no heading `{wanted}` for `table = \"{wanted}\"`"));
         let names = document
             .headings
             .iter()
             .map(|heading| heading.text.as_str());
-        if let Some(near) = suggest::closest(wanted, names) {
-            diagnostic = diagnostic.help(format!("did you mean `{near}`?"));
-        }
-        diagnostics.push(diagnostic);
+        let help = if let Some(near) = suggest::closest(wanted, names.clone()) {
+            format!("did you mean `{near}`?")
+        } else {
+            let all: Vec<String> = names.map(|name| format!("`{name}`")).collect();
+            format!("the headings are {}", all.join(", "))
+        };
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "`table = \"{wanted}\"` names no heading of this file"
+            ))
+            .help(help),
+        );
         return None;
     };
     let table = document
@@ -225,7 +240,8 @@ fn select_by_heading<'d>(
         diagnostics.push(
             Diagnostic::error(format!("no table under the heading `{wanted}`"))
                 .at(heading)
-                .label("the table should follow this heading, before the next one"),
+                .label("the table should follow this heading, before the next one")
+                .help("move the error table under this heading, or name the heading above it"),
         );
     }
     table
@@ -540,7 +556,7 @@ mod tests {
         let file = SourceFile::new("t.md", "# T\n\n| Name | Value |\n|---|---|\n| a | b |\n");
         let document = markdown::parse(&file);
         let diagnostic = no_table(&file, &document, &TableSelector::FirstErrorTable);
-        assert_eq!(diagnostic.message, "no error table in `t.md`");
+        assert_eq!(diagnostic.message, "no error table in this file");
         assert_eq!(
             diagnostic.notes,
             ["the table on line 3 has columns `Name`, `Value`, but no code and status column"]
@@ -558,12 +574,9 @@ mod tests {
         let by_index = build_text(&text, &TableSelector::Index(2)).0.unwrap();
         assert_eq!(by_index.rows[0].code.wire, "B");
         let (_, errors) = build_text(&text, &TableSelector::Heading("Tow".into()));
-        assert_eq!(errors, ["no heading `Tow` for `table = \"Tow\"`"]);
+        assert_eq!(errors, ["`table = \"Tow\"` names no heading of this file"]);
         let (_, errors) = build_text(&text, &TableSelector::Index(3));
-        assert_eq!(
-            errors,
-            ["`table = 3` asks for table 3, but `t.md` has 2 tables"]
-        );
+        assert_eq!(errors, ["`table = 3`, but the file has 2 tables"]);
     }
 
     #[test]
@@ -600,6 +613,13 @@ mod tests {
                 "error code `Nbsp\u{a0}` contains the whitespace U+00A0",
             ]
         );
+    }
+
+    #[test]
+    fn a_table_with_only_a_header_is_rejected() {
+        let (table, errors) = first(HEADER);
+        assert!(table.unwrap().rows.is_empty());
+        assert_eq!(errors, ["the error table has no rows"]);
     }
 
     #[test]

@@ -84,7 +84,12 @@ impl MacroInput {
     }
 
     fn parse_stream(input: ParseStream<'_>) -> syn::Result<Self> {
-        let path: LitStr = input.parse()?;
+        let path: LitStr = input.parse().map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                "expected the path of the Markdown file, as a string literal",
+            )
+        })?;
         let mut settings = Settings::default();
         let mut seen: Vec<Ident> = Vec::new();
         let mut errors: Option<syn::Error> = None;
@@ -96,20 +101,34 @@ impl MacroInput {
             let name: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
             let result = if seen.contains(&name) {
-                skip_value(input)?;
                 Err(syn::Error::new(
                     name.span(),
-                    format!("`{name}` is set twice"),
+                    format!("`{name}` is set twice; remove one of the two"),
                 ))
             } else {
                 settings.set(&name, input)
             };
+            if result.is_err() {
+                // Resume at the next comma, so that later settings are
+                // checked too.
+                skip_value(input)?;
+            }
             seen.push(name);
             if let Err(error) = result {
                 match &mut errors {
                     Some(all) => all.combine(error),
                     None => errors = Some(error),
                 }
+            }
+        }
+        if settings.error_name == settings.code_name {
+            let error = syn::Error::new(
+                settings.code_name.span(),
+                "`error` and `code` name the same enum; give them different names",
+            );
+            match &mut errors {
+                Some(all) => all.combine(error),
+                None => errors = Some(error),
             }
         }
         match errors {
@@ -133,7 +152,6 @@ impl Settings {
                 self.field_types = entries.into_iter().collect();
             }
             unknown => {
-                skip_value(input)?;
                 let message = format!(
                     "unknown setting `{unknown}`{} (settings: {})",
                     crate::suggest::did_you_mean(unknown, NAMES),
@@ -161,7 +179,10 @@ impl Parse for TableSelector {
         }
         let index: LitInt = input.parse()?;
         match index.base10_parse::<usize>()? {
-            0 => Err(syn::Error::new(index.span(), "tables are counted from 1")),
+            0 => Err(syn::Error::new(
+                index.span(),
+                "tables are counted from 1; use `table = 1` for the first table",
+            )),
             position => Ok(Self::Index(position)),
         }
     }
@@ -242,14 +263,38 @@ mod tests {
             errors,
             [
                 "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`)",
-                "tables are counted from 1",
-                "`code` is set twice",
+                "tables are counted from 1; use `table = 1` for the first table",
+                "`code` is set twice; remove one of the two",
             ]
         );
     }
 
     #[test]
     fn a_missing_path_is_an_error() {
-        assert_eq!(error_of(quote!(error = X)), ["expected string literal"]);
+        assert_eq!(
+            error_of(quote!(error = X)),
+            ["expected the path of the Markdown file, as a string literal"]
+        );
+    }
+
+    #[test]
+    fn a_malformed_value_is_reported_and_later_settings_still_checked() {
+        let errors = error_of(quote!("a.md", table = Errors, error = "E", eror = X));
+        assert_eq!(
+            errors,
+            [
+                "expected the table's heading as a string, or its position as a number starting at 1",
+                "expected identifier",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`)",
+            ]
+        );
+    }
+
+    #[test]
+    fn error_and_code_need_different_names() {
+        assert_eq!(
+            error_of(quote!("a.md", error = Problem, code = Problem)),
+            ["`error` and `code` name the same enum; give them different names"]
+        );
     }
 }

@@ -181,7 +181,7 @@ fn check_duplicates(segments: &[Segment], errors: &mut Vec<Diagnostic>) {
             ))
             .at(later.span.clone())
             .label("second use")
-            .help("give each value its own name; a value is shown once per message")
+            .help("remove the second one, or give it a name of its own")
         } else {
             Diagnostic::error(format!(
                 "placeholders `{{{}}}` and `{{{}}}` both become the field `{}`",

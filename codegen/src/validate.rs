@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use proc_macro2::Span;
-use quote::quote;
 use syn::{Ident, Type};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -57,6 +56,7 @@ pub fn check(
     let mut seen_codes: HashMap<String, usize> = HashMap::new();
     let mut seen_variants: HashMap<String, (usize, String)> = HashMap::new();
     let mut rows = Vec::new();
+    let default_ty = default_field_type();
     for row in table.rows {
         let line = file.line_of(row.span.start).0;
         if let Some(first_line) = seen_codes.get(&row.code.wire) {
@@ -89,7 +89,7 @@ pub fn check(
             continue;
         }
         seen_variants.insert(row.code.variant.clone(), (line, row.code.wire.clone()));
-        if let Some(fields) = fields(&row, settings, diagnostics) {
+        if let Some(fields) = fields(&row, settings, &default_ty, diagnostics) {
             rows.push(CheckedRow {
                 row,
                 variant,
@@ -104,27 +104,33 @@ pub fn check(
 
 fn variant(row: &Row, diagnostics: &mut Diagnostics) -> Option<Ident> {
     let name = &row.code.variant;
-    let problem = match identifier(name) {
+    let wire = &row.code.wire;
+    let (problem, help) = match identifier(name) {
         Ok(ident) => return Some(ident),
-        Err(NotIdent::Keyword) => format!(
-            "the error code `{}` becomes `{name}`, a Rust keyword",
-            row.code.wire
+        Err(NotIdent::Keyword) => (
+            format!("the error code `{wire}` becomes `{name}`, a Rust keyword"),
+            "rename the code: `Self` cannot name a variant",
         ),
-        Err(NotIdent::Shape) => format!(
-            "the error code `{}` becomes `{name}`, which is not a Rust identifier",
-            row.code.wire
+        Err(NotIdent::Shape) => (
+            format!("the error code `{wire}` becomes `{name}`, which is not a Rust identifier"),
+            "start the code with a letter, and use only letters, digits, `_`, `.` and `-`",
         ),
     };
     diagnostics.push(
         Diagnostic::error(problem)
             .at(row.code.span.clone())
             .label("this code has no Rust name")
-            .help("start the code with a letter and use letters, digits, `_`, `.` or `-`; avoid Rust keywords"),
+            .help(help),
     );
     None
 }
 
-fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Option<Vec<Field>> {
+fn fields(
+    row: &Row,
+    settings: &Settings,
+    default_ty: &Type,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<Field>> {
     let mut fields = Vec::new();
     let mut ok = true;
     for placeholder in row.template.placeholders() {
@@ -135,7 +141,7 @@ fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Opti
                     .field_types
                     .iter()
                     .find(|setting| setting.field == name)
-                    .map_or_else(default_field_type, |setting| setting.ty.clone());
+                    .map_or_else(|| default_ty.clone(), |setting| setting.ty.clone());
                 fields.push(Field {
                     ident,
                     ty,
@@ -143,20 +149,27 @@ fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Opti
                 });
                 continue;
             }
-            Err(NotIdent::Keyword) => format!(
-                "placeholder `{{{}}}` becomes the field `{name}`, a Rust keyword",
-                placeholder.name
+            Err(NotIdent::Keyword) => (
+                format!(
+                    "placeholder `{{{}}}` becomes the field `{name}`, a Rust keyword",
+                    placeholder.name
+                ),
+                format!("add a word, as in `{{the {} name}}`", placeholder.name),
             ),
-            Err(NotIdent::Shape) => format!(
-                "placeholder `{{{}}}` becomes the field `{name}`, which is not a Rust identifier",
-                placeholder.name
+            Err(NotIdent::Shape) => (
+                format!(
+                    "placeholder `{{{}}}` becomes the field `{name}`, which is not a Rust identifier",
+                    placeholder.name
+                ),
+                "start the placeholder with a letter, as in `{the first try}`".to_owned(),
             ),
         };
+        let (problem, help) = problem;
         diagnostics.push(
             Diagnostic::error(problem)
                 .at(placeholder.span.clone())
                 .label("this placeholder has no Rust name")
-                .help("reword it to start with a letter and to be more than a keyword, as in `{the type name}`"),
+                .help(help),
         );
         ok = false;
     }
@@ -186,15 +199,6 @@ fn unknown_field_settings(checked: &Checked, settings: &Settings) -> Option<syn:
             crate::suggest::did_you_mean(&name, known.iter().map(String::as_str))
         );
         let error = syn::Error::new(setting.field.span(), message);
-        match &mut errors {
-            Some(all) => all.combine(error),
-            None => errors = Some(error),
-        }
-    }
-    if settings.error_name == settings.code_name {
-        let ident = &settings.code_name;
-        let error =
-            syn::Error::new_spanned(quote!(#ident), "`error` and `code` need different names");
         match &mut errors {
             Some(all) => all.combine(error),
             None => errors = Some(error),

@@ -1,0 +1,3 @@
+error_table::include_error_table!("tests/ui/fixtures/field-setting-typo.md", fields = { iten: u32 });
+
+fn main() {}

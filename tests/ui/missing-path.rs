@@ -1,0 +1,3 @@
+error_table::include_error_table!(error = ApiError);
+
+fn main() {}

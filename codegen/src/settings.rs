@@ -92,7 +92,7 @@ impl MacroInput {
         })?;
         let mut settings = Settings::default();
         let mut seen: Vec<Ident> = Vec::new();
-        let mut errors: Option<syn::Error> = None;
+        let mut errors = Vec::new();
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -114,24 +114,15 @@ impl MacroInput {
                 skip_value(input)?;
             }
             seen.push(name);
-            if let Err(error) = result {
-                match &mut errors {
-                    Some(all) => all.combine(error),
-                    None => errors = Some(error),
-                }
-            }
+            errors.extend(result.err());
         }
         if settings.error_name == settings.code_name {
-            let error = syn::Error::new(
+            errors.push(syn::Error::new(
                 settings.code_name.span(),
                 "`error` and `code` name the same enum; give them different names",
-            );
-            match &mut errors {
-                Some(all) => all.combine(error),
-                None => errors = Some(error),
-            }
+            ));
         }
-        match errors {
+        match combine(errors) {
             Some(error) => Err(error),
             None => Ok(Self { path, settings }),
         }
@@ -195,6 +186,14 @@ impl Parse for FieldType {
         let ty = input.parse()?;
         Ok(Self { field, ty })
     }
+}
+
+/// All `errors` as one, so that the compiler shows each.
+pub(crate) fn combine(errors: Vec<syn::Error>) -> Option<syn::Error> {
+    errors.into_iter().reduce(|mut all, error| {
+        all.combine(error);
+        all
+    })
 }
 
 /// Consumes a value of an unknown or repeated setting so that the settings

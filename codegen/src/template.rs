@@ -39,13 +39,21 @@ pub struct Placeholder {
     pub span: Range<usize>,
 }
 
+impl Segment {
+    /// The hole, if this segment is one.
+    #[must_use]
+    pub fn placeholder(&self) -> Option<&Placeholder> {
+        match self {
+            Self::Placeholder(placeholder) => Some(placeholder),
+            Self::Literal(_) => None,
+        }
+    }
+}
+
 impl Template {
     /// The placeholders, in order of appearance.
     pub fn placeholders(&self) -> impl Iterator<Item = &Placeholder> {
-        self.segments.iter().filter_map(|segment| match segment {
-            Segment::Placeholder(placeholder) => Some(placeholder),
-            Segment::Literal(_) => None,
-        })
+        self.segments.iter().filter_map(Segment::placeholder)
     }
 
     /// Parses a message cell, recording every malformed hole.
@@ -159,13 +167,8 @@ fn placeholder(
 
 /// Two holes of one message may not fill the same field.
 fn check_duplicates(segments: &[Segment], errors: &mut Vec<Diagnostic>) {
-    let placeholders: Vec<&Placeholder> = segments
-        .iter()
-        .filter_map(|segment| match segment {
-            Segment::Placeholder(placeholder) => Some(placeholder),
-            Segment::Literal(_) => None,
-        })
-        .collect();
+    let placeholders: Vec<&Placeholder> =
+        segments.iter().filter_map(Segment::placeholder).collect();
     for (index, later) in placeholders.iter().enumerate() {
         let Some(earlier) = placeholders
             .iter()

@@ -188,23 +188,20 @@ fn unknown_field_settings(checked: &Checked, settings: &Settings) -> Option<syn:
         .iter()
         .flat_map(|row| row.fields.iter().map(|field| field.ident.to_string()))
         .collect();
-    let mut errors: Option<syn::Error> = None;
-    for setting in &settings.field_types {
-        let name = setting.field.to_string();
-        if known.contains(&name) {
-            continue;
-        }
-        let message = format!(
-            "no placeholder becomes the field `{name}`{}",
-            crate::suggest::did_you_mean(&name, known.iter().map(String::as_str))
-        );
-        let error = syn::Error::new(setting.field.span(), message);
-        match &mut errors {
-            Some(all) => all.combine(error),
-            None => errors = Some(error),
-        }
-    }
-    errors
+    let errors = settings
+        .field_types
+        .iter()
+        .filter(|setting| !known.contains(&setting.field.to_string()))
+        .map(|setting| {
+            let name = setting.field.to_string();
+            let message = format!(
+                "no placeholder becomes the field `{name}`{}",
+                crate::suggest::did_you_mean(&name, known.iter().map(String::as_str))
+            );
+            syn::Error::new(setting.field.span(), message)
+        })
+        .collect();
+    crate::settings::combine(errors)
 }
 
 /// Why a name cannot be a Rust identifier.

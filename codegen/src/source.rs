@@ -16,6 +16,9 @@ const BOM: &str = "\u{feff}";
 pub struct SourceFile {
     name: String,
     text: String,
+    /// The byte offset where each line starts, so that finding the line of
+    /// an offset is a binary search, not a scan.
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
@@ -27,9 +30,13 @@ impl SourceFile {
             Some(rest) => rest.to_owned(),
             None => text,
         };
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(newline, _)| newline + 1))
+            .collect();
         Self {
             name: name.into(),
             text,
+            line_starts,
         }
     }
 
@@ -118,18 +125,24 @@ impl SourceFile {
     /// `offset`, without its line ending.
     #[must_use]
     pub fn line_of(&self, offset: usize) -> (usize, Range<usize>) {
-        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = self.text.get(..offset).unwrap_or_default();
-        let start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        let offset = offset.min(self.text.len());
+        // The number of lines starting at or before `offset`; at least 1,
+        // as the first line starts at 0.
+        let number = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self
+            .line_starts
+            .get(number.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
         let end = self
-            .text
-            .get(offset..)
-            .and_then(|after| after.find('\n'))
-            .map_or(self.text.len(), |newline| offset + newline);
+            .line_starts
+            .get(number)
+            .map_or(self.text.len(), |next| next - 1);
         let line_text = self.text.get(start..end).unwrap_or_default();
-        let end = start + line_text.trim_end_matches('\r').len();
-        let number = before.matches('\n').count() + 1;
-        (number, start..end)
+        (
+            number,
+            start..start + line_text.trim_end_matches('\r').len(),
+        )
     }
 
     /// The 1-based line and column (in characters) of `offset`.

@@ -302,7 +302,14 @@ impl Reader<'_> {
     /// original kept in `sxs-lookup` wrappers; other tags are dropped.
     fn inline_html(&mut self, html: &str) {
         let tag = html.trim_start();
-        if tag.starts_with("</span") {
+        if tag.starts_with("<br") {
+            // A line break inside a cell separates words.
+            if let Some(cell) = &mut self.cell
+                && self.original_depth.is_none()
+            {
+                cell.text.push(' ');
+            }
+        } else if tag.starts_with("</span") {
             self.span_depth = self.span_depth.saturating_sub(1);
             if self
                 .original_depth
@@ -420,6 +427,12 @@ mod tests {
         let cell = &doc.tables[0].rows[0].cells[0];
         assert_eq!(cell.text, "번역 둘");
         assert_eq!(cell.original.as_deref(), Some("One. Two."));
+    }
+
+    #[test]
+    fn a_line_break_tag_separates_words() {
+        let doc = parse_text("| a |\n|---|\n| one<br>two |\n");
+        assert_eq!(doc.tables[0].rows[0].cells[0].text, "one two");
     }
 
     #[test]

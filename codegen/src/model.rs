@@ -80,18 +80,23 @@ enum Role {
 
 impl Role {
     /// Reads a header by its words, in English, ignoring case: a status
-    /// column says "status" ("HTTP status code"), a code column says
-    /// "code" ("Error code"), and so on.
+    /// column has the word "status" ("HTTP status code"), a code column
+    /// the word "code" ("Error code"), and so on. Whole words only: a
+    /// "Barcode" column is no code column.
     fn of(header: &Cell) -> Option<Self> {
         let named = |text: &str| {
             let text = text.to_lowercase();
-            if text.contains("status") {
+            let has = |word: &str| {
+                text.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == word)
+            };
+            if has("status") {
                 Some(Self::Status)
-            } else if text.contains("code") {
+            } else if has("code") {
                 Some(Self::Code)
-            } else if text.contains("message") || text.contains("template") {
+            } else if has("message") || has("template") {
                 Some(Self::Message)
-            } else if text.contains("description") {
+            } else if has("description") {
                 Some(Self::Description)
             } else {
                 None
@@ -405,15 +410,14 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
 }
 
 fn status(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Status> {
-    let numbers: Vec<(usize, &str)> = digit_runs(&cell.text).collect();
     let span = cell.source_span(0..cell.text.len());
-    let three_digit: Vec<&(usize, &str)> = numbers
-        .iter()
+    // Other numbers may stand beside the status, as in `HTTP/1.1 404`.
+    let three_digit: Vec<(usize, &str)> = digit_runs(&cell.text)
         .filter(|(_, digits)| digits.len() == 3)
         .collect();
-    let (at, digits) = match (three_digit.as_slice(), numbers.len()) {
-        ([only], 1) => **only,
-        (_, 0 | 1) => {
+    let (at, digits) = match three_digit.as_slice() {
+        [only] => *only,
+        [] => {
             errors.push(
                 Diagnostic::error(format!("no HTTP status code in `{}`", cell.text))
                     .at(span)
@@ -425,7 +429,7 @@ fn status(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Status> {
         _ => {
             errors.push(
                 Diagnostic::error(format!(
-                    "more than one number in the status `{}`",
+                    "more than one 3-digit number in the status `{}`",
                     cell.text
                 ))
                 .at(span)
@@ -481,7 +485,7 @@ mod tests {
 
     #[test]
     fn statuses_are_read_in_every_usual_form() {
-        let rows = "| A | BadRequest (400) | a |\n| B | 404 | b |\n| C | 503 Service Unavailable | c |\n| D | Hittades inte (404) | d |\n";
+        let rows = "| A | BadRequest (400) | a |\n| B | 404 | b |\n| C | 503 Service Unavailable | c |\n| D | Hittades inte (404) | d |\n| E | HTTP/1.1 409 | e |\n";
         let (table, errors) = first(&format!("{HEADER}{rows}"));
         assert!(errors.is_empty(), "{errors:?}");
         let statuses: Vec<u16> = table
@@ -490,7 +494,7 @@ mod tests {
             .iter()
             .map(|row| row.status.value)
             .collect();
-        assert_eq!(statuses, [400, 404, 503, 404]);
+        assert_eq!(statuses, [400, 404, 503, 404, 409]);
     }
 
     #[test]
@@ -503,7 +507,7 @@ mod tests {
             [
                 "no HTTP status code in `Bad Request`",
                 "status 302 is not an error status",
-                "more than one number in the status `400 or 404`",
+                "more than one 3-digit number in the status `400 or 404`",
                 "no HTTP status code in `4000`",
             ]
         );

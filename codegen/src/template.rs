@@ -60,6 +60,15 @@ impl Template {
     ///
     /// Returns `None` when the template has errors.
     pub fn parse(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Self> {
+        if cell.text.is_empty() {
+            errors.push(
+                Diagnostic::error("empty message")
+                    .at(cell.span.clone())
+                    .label("every row needs a message")
+                    .help("write the message clients see for this error"),
+            );
+            return None;
+        }
         let before = errors.len();
         let segments = segments(cell, errors);
         check_duplicates(&segments, errors);

@@ -5,7 +5,7 @@
 
 #![deny(warnings, missing_docs, clippy::pedantic)]
 
-error_table::include_error_table!("spec/errors.md");
+error_table::include_error_table!("spec/errors.md", locales = "spec/errors.*.md");
 
 fn main() {
     let errors = [
@@ -58,6 +58,9 @@ fn main() {
         let target = format!("00000000-0000-4000-8000-{n:012}");
         let json = serde_json::to_string(&error.to_envelope(Some(&target))).unwrap_or_default();
         println!("{:<26} {}  {error}", error.code(), error.status());
+        for &locale in Error::LOCALES.iter().skip(1) {
+            println!("{locale:>26}      {}", error.localized(locale));
+        }
         println!("{:<26}      {json}", "");
     }
 }

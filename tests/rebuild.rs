@@ -1,6 +1,7 @@
 //! A crate outside this workspace, as a user would write it: it depends on
-//! `error-table` by path, includes a copy of the spec, and is rebuilt when
-//! that copy changes.
+//! `error-table` by path, includes a copy of the spec and a translation,
+//! is rebuilt when either changes, and sees translation warnings in the
+//! build output.
 
 // A test fails loudly by design: `expect` and indexing say where.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
@@ -12,11 +13,12 @@ use std::process::Command;
 const MAIN: &str = r#"
 #![deny(warnings, clippy::pedantic)]
 
-error_table::include_error_table!("spec/errors.md");
+error_table::include_error_table!("spec/errors.md", locales = "spec/errors.*.md");
 
 fn main() {
     let error = Error::InvalidHashValue { invalid_hash: "0xZZ".into() };
     println!("{} {} {} {}", ErrorCode::ALL.len(), error.code(), error.status(), error);
+    println!("{}", error.localized("sv"));
 }
 "#;
 
@@ -25,8 +27,9 @@ fn write(path: &Path, text: &str) {
     fs::write(path, text).expect("write the file");
 }
 
-/// Runs the user crate and returns what it printed.
-fn run(dir: &Path) -> String {
+/// Runs the user crate and returns what it printed, and what the build
+/// printed.
+fn run(dir: &Path) -> (String, String) {
     let output = Command::new(env!("CARGO"))
         .args(["run", "--quiet", "--offline"])
         .current_dir(dir)
@@ -34,9 +37,12 @@ fn run(dir: &Path) -> String {
         .env_remove("ERROR_TABLE_MANIFEST_DIR")
         .output()
         .expect("cargo runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "the user crate failed:\n{stderr}");
-    String::from_utf8(output.stdout).expect("UTF-8 output")
+    (
+        String::from_utf8(output.stdout).expect("UTF-8 output"),
+        stderr,
+    )
 }
 
 #[test]
@@ -55,9 +61,13 @@ fn a_user_crate_gets_every_row_and_rebuilds_when_the_spec_changes() {
     write(&dir.join("src/main.rs"), MAIN);
     let spec = fs::read_to_string(workspace.join("spec/errors.md")).expect("the spec");
     write(&dir.join("spec/errors.md"), &spec);
+    let swedish =
+        fs::read_to_string(workspace.join("spec/errors.sv-SE.md")).expect("a translation");
+    write(&dir.join("spec/errors.sv-SE.md"), &swedish);
+    let (stdout, _) = run(&dir);
     assert_eq!(
-        run(&dir),
-        "20 InvalidHashValue 400 Hash value 0xZZ is invalid.\n"
+        stdout,
+        "20 InvalidHashValue 400 Hash value 0xZZ is invalid.\nHashvärdet 0xZZ är ogiltigt.\n"
     );
 
     let edited = spec
@@ -71,8 +81,41 @@ fn a_user_crate_gets_every_row_and_rebuilds_when_the_spec_changes() {
         );
     assert_ne!(edited, spec, "the edit applies");
     write(&dir.join("spec/errors.md"), &edited);
+    let edited_swedish = swedish
+        .replace(
+            "| BadRequest (400) | Hashvärdet {the invalid hash} är ogiltigt.",
+            "| 422 | Ogiltig hash {the invalid hash}.",
+        )
+        .replace(
+            "| TooManyRequests |",
+            "| Teapot | 418 | Kort och tjock. |\n| TooManyRequests |",
+        );
+    write(&dir.join("spec/errors.sv-SE.md"), &edited_swedish);
+    let (stdout, _) = run(&dir);
     assert_eq!(
-        run(&dir),
-        "21 InvalidHashValue 422 Hash 0xZZ is not a hash.\n"
+        stdout,
+        "21 InvalidHashValue 422 Hash 0xZZ is not a hash.\nOgiltig hash 0xZZ.\n"
+    );
+
+    // A stale translation is a warning that the build output shows, with
+    // its place in the Markdown file.
+    let stale = edited_swedish.replace(
+        "| Kort och tjock. |",
+        "| <span>Kort och tjock.</span><span class=\"sxs-lookup\"><span>Short.</span></span> |",
+    );
+    write(&dir.join("spec/errors.sv-SE.md"), &stale);
+    write(
+        &dir.join("src/main.rs"),
+        &MAIN.replace("#![deny(warnings, clippy::pedantic)]", ""),
+    );
+    let (_, stderr) = run(&dir);
+    assert!(
+        stderr.contains("warning: use of deprecated unit struct"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("stale translation of `Teapot`"), "{stderr}");
+    assert!(
+        stderr.contains("--> spec/errors.sv-SE.md:30:24"),
+        "{stderr}"
     );
 }

@@ -1,5 +1,6 @@
 //! Compile-fail tests: each `tests/ui/*.rs` includes a broken table from
-//! `tests/ui/fixtures/` and its `.stderr` pins the exact message.
+//! `tests/ui/fixtures/` and its `.stderr` pins the exact message. The cases
+//! in `tests/ui/pass/` must build and run.
 
 // A test fails loudly by design: `expect` and indexing say where.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
@@ -16,4 +17,7 @@ fn ui() {
     }
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/*.rs");
+    // Inputs that must build and run, such as a table that only added rows
+    // to its lockfile's contracts.
+    cases.pass("tests/ui/pass/*.rs");
 }

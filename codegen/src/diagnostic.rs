@@ -93,6 +93,13 @@ impl Diagnostic {
         Renderer::plain().render(&[self.group(file)])
     }
 
+    /// The same rendering as [`Diagnostic::render`], with the terminal
+    /// colours rustc uses, for a reader at a terminal.
+    #[must_use]
+    pub fn render_styled(&self, file: Option<&SourceFile>) -> String {
+        Renderer::styled().render(&[self.group(file)])
+    }
+
     /// The rendering without the leading `error: `, for messages that the
     /// compiler prefixes with the level itself.
     #[must_use]

@@ -9,7 +9,8 @@
 //! | [`markdown`] | [`SourceFile`] | [`markdown::Document`]: headings and tables of text cells |
 //! | [`model`] | [`markdown::Document`] | [`model::Table`]: codes, statuses, templates |
 //! | [`validate`] | [`model::Table`] | [`validate::Checked`]: rows with Rust names |
-//! | [`expand`] | [`validate::Checked`] | tokens |
+//! | [`locale`] | a translated file and [`validate::Checked`] | [`locale::Translation`]: messages per row |
+//! | [`expand`] | [`validate::Checked`] and translations | tokens |
 //!
 //! Every stage records problems as [`Diagnostic`]s with byte ranges into
 //! the file and goes on, so that one run reports all of them. The macro
@@ -31,6 +32,9 @@
 
 pub mod diagnostic;
 pub mod expand;
+mod include;
+pub mod locale;
+pub mod lockfile;
 pub mod markdown;
 pub mod model;
 pub mod settings;
@@ -39,37 +43,55 @@ mod suggest;
 pub mod template;
 pub mod validate;
 
-use std::path::Path;
-
 use proc_macro2::TokenStream;
-use quote::quote;
 
 pub use crate::diagnostic::{Diagnostic, Severity};
+pub use crate::include::include_error_table;
 pub use crate::source::SourceFile;
 
 use crate::diagnostic::Diagnostics;
-use crate::settings::{MacroInput, Settings};
+use crate::settings::Settings;
 
 /// What the pipeline made of a file.
 pub struct Generated {
     /// The enums and impls for every row without problems.
     pub tokens: TokenStream,
-    /// Every problem found, in file order.
+    /// Every problem found in the canonical file, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Every problem found in each translation, in the order the
+    /// translations were given.
+    pub translation_diagnostics: Vec<Vec<Diagnostic>>,
     /// Settings that do not fit the table, on the settings' tokens.
     pub setting_errors: Option<syn::Error>,
+    /// The rows without problems, for tools that read the table rather
+    /// than compile it, such as the lockfile and the CLI.
+    pub checked: validate::Checked,
 }
 
-/// Runs the whole pipeline on `file`.
+/// Runs the whole pipeline on `file`, without translations.
 ///
 /// Tokens are produced even when there are problems: the rows that are
 /// fine are generated, so that code using them does not fail for the
 /// wrong reason while the problems are fixed.
 #[must_use]
 pub fn generate(file: &SourceFile, settings: &Settings) -> Generated {
+    generate_with_translations(file, &[], settings)
+}
+
+/// Runs the whole pipeline on `file` and its `translations`.
+///
+/// Translations are checked once the canonical table has no errors: until
+/// then, its rows are not settled enough to compare against.
+#[must_use]
+pub fn generate_with_translations(
+    file: &SourceFile,
+    translations: &[SourceFile],
+    settings: &Settings,
+) -> Generated {
     let mut diagnostics = Diagnostics::default();
     let document = markdown::parse(file);
     let table = model::build(file, &document, &settings.table, &mut diagnostics);
+    let columns = table.as_ref().map(|table| table.columns);
     let (checked, setting_errors) = match table {
         Some(table) => validate::check(file, table, settings, &mut diagnostics),
         None => (validate::Checked::default(), None),
@@ -77,46 +99,39 @@ pub fn generate(file: &SourceFile, settings: &Settings) -> Generated {
     // Field settings are only judged against a table without errors: a row
     // left out for a bad status would make its fields look unknown.
     let setting_errors = setting_errors.filter(|_| !diagnostics.has_errors());
-    Generated {
-        tokens: expand::expand(&checked, settings, file.name()),
-        diagnostics: diagnostics.into_sorted(),
-        setting_errors,
-    }
-}
-
-/// The whole `include_error_table!` macro: `input` is its argument tokens
-/// and `base_dir` the directory spec paths are relative to.
-#[must_use]
-pub fn include_error_table(input: TokenStream, base_dir: &Path) -> TokenStream {
-    let MacroInput { path, settings } = match MacroInput::parse(input) {
-        Ok(input) => input,
-        Err(error) => return error.to_compile_error(),
-    };
-    let relative = path.value();
-    let file = match SourceFile::read(base_dir, &relative) {
-        Ok(file) => file,
-        Err(error) => {
-            let message = error.diagnostic.render_unprefixed(error.lossy.as_deref());
-            let fallback = expand::expand(&validate::Checked::default(), &settings, &relative);
-            let error = syn::Error::new(path.span(), message).to_compile_error();
-            return quote!(#fallback #error);
+    let canonical_locale = locale::canonical_locale(&document);
+    let mut locales = vec![canonical_locale.clone()];
+    let mut translated = Vec::new();
+    let mut translation_diagnostics = Vec::new();
+    for translation_file in translations {
+        let mut found = Diagnostics::default();
+        if let (Some(columns), false) = (&columns, diagnostics.has_errors()) {
+            let policy = settings.translation_policy;
+            if let Some(translation) = locale::check(
+                translation_file,
+                &checked,
+                columns,
+                policy,
+                &locales,
+                &mut found,
+            ) {
+                locales.push(translation.locale.clone());
+                translated.push(translation);
+            }
         }
-    };
-    let generated = generate(&file, &settings);
-    // Including the file makes the compiler rebuild the crate when it
-    // changes, which a proc macro cannot ask for otherwise on stable Rust.
-    let tracked = base_dir.join(&relative).to_string_lossy().into_owned();
-    let errors = generated.diagnostics.iter().map(|diagnostic| {
-        syn::Error::new(path.span(), diagnostic.render_unprefixed(Some(&file))).to_compile_error()
-    });
-    let setting_errors = generated
-        .setting_errors
-        .map(|error| error.to_compile_error());
-    let tokens = generated.tokens;
-    quote! {
-        const _: &[::core::primitive::u8] = ::core::include_bytes!(#tracked);
-        #tokens
-        #(#errors)*
-        #setting_errors
+        translation_diagnostics.push(found.into_sorted());
+    }
+    Generated {
+        tokens: expand::expand(
+            &checked,
+            &canonical_locale,
+            &translated,
+            settings,
+            file.name(),
+        ),
+        diagnostics: diagnostics.into_sorted(),
+        translation_diagnostics,
+        setting_errors,
+        checked,
     }
 }

@@ -11,10 +11,58 @@ use crate::source::SourceFile;
 /// The parts of a Markdown file that the pipeline reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
+    /// The `key: value` lines of a YAML front matter block.
+    pub front_matter: Vec<Entry>,
     /// Every heading, in order.
     pub headings: Vec<Heading>,
     /// Every table outside block quotes, in order.
     pub tables: Vec<Table>,
+    /// Tables that are not read, so that "no error table" can say why.
+    pub ignored_tables: Vec<IgnoredTable>,
+}
+
+/// A table the pipeline does not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IgnoredTable {
+    /// The block it is in, or the `<table>` tag.
+    pub span: Range<usize>,
+    /// Why it is not read.
+    pub place: Ignored,
+}
+
+/// Where a table is that makes it not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ignored {
+    /// A Markdown table in a block quote.
+    BlockQuote,
+    /// A Markdown table in a fenced or indented code block.
+    CodeBlock,
+    /// A table written in HTML.
+    Html,
+}
+
+/// A `key: value` line of the front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The key, as written.
+    pub key: String,
+    /// The value, without surrounding quotes.
+    pub value: String,
+    /// Where the value is.
+    pub span: Range<usize>,
+}
+
+impl Document {
+    /// The value of the first front matter key among `keys`, compared
+    /// without regard to case.
+    #[must_use]
+    pub fn front_matter_value(&self, keys: &[&str]) -> Option<&Entry> {
+        keys.iter().find_map(|key| {
+            self.front_matter
+                .iter()
+                .find(|entry| entry.key.eq_ignore_ascii_case(key))
+        })
+    }
 }
 
 /// A heading and its plain text.
@@ -42,7 +90,7 @@ pub struct Table {
 /// A table row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// The whole line.
+    /// The whole line, without its line ending.
     pub span: Range<usize>,
     /// The cells as written; cells that GFM invents for a short row are
     /// left out, so a short row has fewer cells than the header.
@@ -174,6 +222,8 @@ pub fn parse(file: &SourceFile) -> Document {
         row: None,
         cell: None,
         quote_depth: 0,
+        in_front_matter: false,
+        code_block: None,
         original_depth: None,
         span_depth: 0,
     };
@@ -193,6 +243,9 @@ struct Reader<'a> {
     cell: Option<Cell>,
     /// Tables inside block quotes are asides, not the error table.
     quote_depth: usize,
+    in_front_matter: bool,
+    /// The span and text of the code block being read.
+    code_block: Option<(Range<usize>, String)>,
     /// The `<span>` depth at which an `sxs-lookup` wrapper opened.
     original_depth: Option<usize>,
     span_depth: usize,
@@ -203,6 +256,18 @@ impl Reader<'_> {
         match event {
             Event::Start(tag) => self.start(&tag, range),
             Event::End(tag) => self.end(tag),
+            Event::Text(text) if self.in_front_matter => self.front_matter(&text, range.start),
+            Event::Text(text) if self.code_block.is_some() => {
+                if let Some((_, code)) = &mut self.code_block {
+                    code.push_str(&text);
+                }
+            }
+            Event::Html(html) if html.to_ascii_lowercase().contains("<table") => {
+                self.document.ignored_tables.push(IgnoredTable {
+                    span: range,
+                    place: Ignored::Html,
+                });
+            }
             Event::Text(text) | Event::Code(text) => self.text(&text, range),
             Event::InlineHtml(html) => self.inline_html(&html),
             _ => {}
@@ -212,6 +277,14 @@ impl Reader<'_> {
     fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::BlockQuote(_) => self.quote_depth += 1,
+            Tag::MetadataBlock(_) => self.in_front_matter = true,
+            Tag::CodeBlock(_) => self.code_block = Some((range, String::new())),
+            Tag::Table(_) if self.quote_depth > 0 => {
+                self.document.ignored_tables.push(IgnoredTable {
+                    span: range,
+                    place: Ignored::BlockQuote,
+                });
+            }
             Tag::Heading { .. } => {
                 self.heading = Some(Heading {
                     text: String::new(),
@@ -227,7 +300,7 @@ impl Reader<'_> {
                 });
             }
             Tag::TableHead | Tag::TableRow if self.table.is_some() => {
-                self.row = Some(empty_row(range));
+                self.row = Some(empty_row(without_line_end(self.file, range)));
             }
             Tag::TableCell if self.row.is_some() => {
                 self.cell = Some(Cell {
@@ -242,6 +315,17 @@ impl Reader<'_> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
+            TagEnd::MetadataBlock(_) => self.in_front_matter = false,
+            TagEnd::CodeBlock => {
+                if let Some((span, code)) = self.code_block.take()
+                    && has_table(&code)
+                {
+                    self.document.ignored_tables.push(IgnoredTable {
+                        span,
+                        place: Ignored::CodeBlock,
+                    });
+                }
+            }
             TagEnd::Heading(_) => {
                 if let Some(Heading { text, span }) = self.heading.take() {
                     let text = text.trim().to_owned();
@@ -265,6 +349,26 @@ impl Reader<'_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Reads flat `key: value` lines; nested YAML is not needed for the
+    /// keys the pipeline looks up.
+    fn front_matter(&mut self, text: &str, start: usize) {
+        let mut offset = start;
+        for line in text.split_inclusive('\n') {
+            if let Some((key, value)) = line.split_once(':') {
+                let trimmed = value.trim();
+                let unquoted = trimmed.trim_matches(|c| c == '"' || c == '\'');
+                let value_start = offset + key.len() + 1 + (value.len() - value.trim_start().len());
+                let quote = (trimmed.len() - unquoted.len()) / 2;
+                self.document.front_matter.push(Entry {
+                    key: key.trim().to_owned(),
+                    value: unquoted.to_owned(),
+                    span: value_start + quote..value_start + quote + unquoted.len(),
+                });
+            }
+            offset += line.len();
         }
     }
 
@@ -337,6 +441,20 @@ fn empty_row(span: Range<usize>) -> Row {
     }
 }
 
+/// Whether the text of a code block would be a table as Markdown.
+fn has_table(code: &str) -> bool {
+    Parser::new_ext(code, Options::ENABLE_TABLES)
+        .any(|event| matches!(event, Event::Start(Tag::Table(_))))
+}
+
+/// `line` without the `\n`, `\r\n` or `\r` that ends it, so that "the end
+/// of the row" is the same place whatever the file's line endings.
+fn without_line_end(file: &str, line: Range<usize>) -> Range<usize> {
+    let text = file.get(line.clone()).unwrap_or_default();
+    let kept = text.trim_end_matches(['\n', '\r']).len();
+    line.start..line.start + kept
+}
+
 /// The written text after a row's last kept cell, if any: GFM drops cells
 /// beyond the header's count, and nothing written may be lost silently.
 fn overflow(file: &str, rest: Range<usize>) -> Option<Range<usize>> {
@@ -401,6 +519,18 @@ mod tests {
     fn tables_in_block_quotes_and_code_blocks_are_ignored() {
         let doc = parse_text("> | a |\n> |---|\n> | 1 |\n\n```\n| a |\n|---|\n```\n");
         assert!(doc.tables.is_empty());
+    }
+
+    #[test]
+    fn front_matter_values_are_found_by_key_ignoring_case() {
+        let text = "---\ntitle: x\nMS.contentlocale: \"sv-SE\"\n---\n# Errors\n";
+        let doc = parse_text(text);
+        let entry = doc
+            .front_matter_value(&["ms.contentlocale", "locale"])
+            .unwrap();
+        assert_eq!(entry.value, "sv-SE");
+        assert_eq!(&text[entry.span.clone()], "sv-SE");
+        assert!(doc.front_matter_value(&["lang"]).is_none());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::ops::Range;
 use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::{self, Cell, Document};
+use crate::markdown::{self, Cell, Document, Ignored};
 use crate::settings::TableSelector;
 use crate::source::SourceFile;
 use crate::suggest;
@@ -20,6 +20,9 @@ use crate::template::Template;
 pub struct Table {
     /// The Markdown table.
     pub span: Range<usize>,
+    /// Where its columns are; translations without English headers are
+    /// read by the same positions.
+    pub columns: Columns,
     /// The rows, in table order.
     pub rows: Vec<Row>,
 }
@@ -61,12 +64,17 @@ pub struct Status {
 
 /// Where each column of the chosen table is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Columns {
-    count: usize,
-    code: usize,
-    status: usize,
-    message: usize,
-    description: Option<usize>,
+pub struct Columns {
+    /// How many columns the header has.
+    pub count: usize,
+    /// The code column.
+    pub code: usize,
+    /// The status column.
+    pub status: usize,
+    /// The message column.
+    pub message: usize,
+    /// The optional description column.
+    pub description: Option<usize>,
 }
 
 /// What a header cell names.
@@ -142,6 +150,7 @@ pub fn build(
         .collect();
     Some(Table {
         span: table.span.clone(),
+        columns,
         rows,
     })
 }
@@ -168,7 +177,7 @@ fn select<'d>(
     found
 }
 
-fn is_error_table(header: &markdown::Row) -> bool {
+pub(crate) fn is_error_table(header: &markdown::Row) -> bool {
     let roles: Vec<Option<Role>> = header.cells.iter().map(Role::of).collect();
     roles.contains(&Some(Role::Code)) && roles.contains(&Some(Role::Status))
 }
@@ -182,10 +191,24 @@ fn no_table(file: &SourceFile, document: &Document, selector: &TableSelector) ->
         ))
         .help("tables are counted from 1, in the order they appear in the file")
     } else {
-        let mut diagnostic = Diagnostic::error("no error table in this file").help(
-            "add a Markdown table whose header has an `Error code` and an `HTTP status code` column, \
-             or choose a table with `table = \"Heading\"` or `table = 1`",
-        );
+        let mut diagnostic = Diagnostic::error("no error table in this file");
+        // A table where none is read is most likely the one meant: point
+        // at it and say why it was skipped.
+        diagnostic = match document.ignored_tables.first() {
+            Some(ignored) => {
+                let (label, help) = ignored_reason(ignored.place);
+                diagnostic.at(ignored.span.clone()).label(label).help(help)
+            }
+            None => diagnostic.help(
+                "add a Markdown table whose header has an `Error code` and an `HTTP status code` column, \
+                 or choose a table with `table = \"Heading\"` or `table = 1`",
+            ),
+        };
+        for ignored in document.ignored_tables.iter().skip(1) {
+            let (line, _) = file.line_of(ignored.span.start);
+            let (label, _) = ignored_reason(ignored.place);
+            diagnostic = diagnostic.note(format!("line {line}: {label}"));
+        }
         for table in &document.tables {
             let (line, _) = file.line_of(table.span.start);
             let names: Vec<String> = table
@@ -200,6 +223,26 @@ fn no_table(file: &SourceFile, document: &Document, selector: &TableSelector) ->
             ));
         }
         diagnostic
+    }
+}
+
+/// The label and help for a table that is not read.
+fn ignored_reason(place: Ignored) -> (&'static str, &'static str) {
+    match place {
+        Ignored::CodeBlock => (
+            "a table in a code block is not read",
+            "take the error table out of the code block: only Markdown tables outside \
+             code blocks and block quotes are read",
+        ),
+        Ignored::BlockQuote => (
+            "a table in a block quote is not read",
+            "take the error table out of the block quote: remove the `>` before its lines",
+        ),
+        Ignored::Html => (
+            "HTML tables are not read",
+            "write the error table in Markdown: `| Error code | HTTP status code | Message |`, \
+             then `|---|---|---|` and one line per error",
+        ),
     }
 }
 
@@ -252,7 +295,7 @@ fn select_by_heading<'d>(
     table
 }
 
-fn columns(header: &markdown::Row, diagnostics: &mut Diagnostics) -> Option<Columns> {
+pub(crate) fn columns(header: &markdown::Row, diagnostics: &mut Diagnostics) -> Option<Columns> {
     let mut found: [Option<usize>; 4] = [None; 4];
     let mut ok = true;
     for (index, cell) in header.cells.iter().enumerate() {
@@ -319,32 +362,36 @@ fn missing_column(header: &markdown::Row, role: Role) -> Diagnostic {
     .help(format!("add a column headed `{example}`"))
 }
 
-fn build_row(row: &markdown::Row, columns: Columns, diagnostics: &mut Diagnostics) -> Option<Row> {
+/// A row with fewer or more cells than its header: GFM would pad or drop
+/// cells silently.
+pub(crate) fn shape_errors(row: &markdown::Row, count: usize) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    if row.cells.len() < columns.count {
+    if row.cells.len() < count {
         errors.push(
             Diagnostic::error(format!(
                 "this row has {} cell{}, but the header has {}",
                 row.cells.len(),
                 if row.cells.len() == 1 { "" } else { "s" },
-                columns.count
+                count
             ))
-            .at(row.span.end.saturating_sub(1)..row.span.end)
+            .at(row.span.end..row.span.end)
             .label("row ends here")
             .help("fill every column; leave a cell empty with `| |`"),
         );
     }
     if let Some(overflow) = &row.overflow {
         errors.push(
-            Diagnostic::error(format!(
-                "this row has more cells than the header's {}",
-                columns.count
-            ))
-            .at(overflow.clone())
-            .label("Markdown drops these cells")
-            .help("remove them, or add a column to the header"),
+            Diagnostic::error(format!("this row has more cells than the header's {count}"))
+                .at(overflow.clone())
+                .label("Markdown drops these cells")
+                .help("remove them, or add a column to the header"),
         );
     }
+    errors
+}
+
+fn build_row(row: &markdown::Row, columns: Columns, diagnostics: &mut Diagnostics) -> Option<Row> {
+    let mut errors = shape_errors(row, columns.count);
     let code = row
         .cells
         .get(columns.code)
@@ -402,6 +449,39 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
         );
         return None;
     }
+    // A look-alike letter (Cyrillic `а` for `a`) or an invisible character
+    // makes a code that reads like another, on the wire and as a Rust name
+    // (rustc's `confusable_idents` lints fire in the user's crate).
+    if let Some((at, other)) = cell.text.char_indices().find(|(_, c)| !c.is_ascii()) {
+        let escaped: String = cell
+            .text
+            .chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    c.to_string()
+                } else {
+                    format!("\\u{{{:x}}}", u32::from(c))
+                }
+            })
+            .collect();
+        let what = if is_invisible(other) {
+            format!("the invisible character U+{:04X}", u32::from(other))
+        } else {
+            format!("the character `{other}` (U+{:04X})", u32::from(other))
+        };
+        errors.push(
+            Diagnostic::error(format!(
+                "error code `{escaped}` contains {what}, which is not ASCII"
+            ))
+            .at(cell.source_span(at..at + other.len_utf8()))
+            .label("not ASCII")
+            .help(
+                "write codes in ASCII letters, digits, `_`, `.` and `-`: \
+                 a look-alike or invisible character makes a code that reads like another",
+            ),
+        );
+        return None;
+    }
     Some(Code {
         wire: cell.text.clone(),
         variant: cell.text.to_upper_camel_case(),
@@ -409,7 +489,17 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
     })
 }
 
-fn status(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Status> {
+/// Characters that take no room when shown: zero-width spaces and joiners,
+/// bidirectional controls, the soft hyphen and the byte order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{feff}'
+    )
+}
+
+pub(crate) fn status(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Status> {
     let span = cell.source_span(0..cell.text.len());
     // Other numbers may stand beside the status, as in `HTTP/1.1 404`.
     let three_digit: Vec<(usize, &str)> = digit_runs(&cell.text)
@@ -568,6 +658,37 @@ mod tests {
     }
 
     #[test]
+    fn a_file_whose_only_table_is_not_read_points_at_it_and_says_why() {
+        let cases = [
+            (
+                "# E\n\n```markdown\n| Code | Status | Message |\n|---|---|---|\n| A | 400 | a |\n```\n",
+                "```markdown",
+                "a table in a code block is not read",
+            ),
+            (
+                "# E\n\n<table>\n<tr><th>Code</th><th>Status</th></tr>\n</table>\n",
+                "<table>",
+                "HTML tables are not read",
+            ),
+            (
+                "# E\n\n> | Code | Status | Message |\n> |---|---|---|\n> | A | 400 | a |\n",
+                "> | Code | Status | Message |",
+                "a table in a block quote is not read",
+            ),
+        ];
+        for (text, marked_line, label) in cases {
+            let file = SourceFile::new("t.md", text);
+            let document = markdown::parse(&file);
+            let diagnostic = no_table(&file, &document, &TableSelector::FirstErrorTable);
+            assert_eq!(diagnostic.message, "no error table in this file");
+            assert_eq!(diagnostic.label.as_deref(), Some(label));
+            let span = diagnostic.span.expect("the diagnostic points at the table");
+            let (line, range) = file.line_of(span.start);
+            assert_eq!((line, &text[range]), (3, marked_line), "{text}");
+        }
+    }
+
+    #[test]
     fn tables_are_chosen_by_heading_or_position() {
         let text =
             format!("# One\n\n{HEADER}| A | 400 | a |\n\n# Two\n\n{HEADER}| B | 401 | b |\n");
@@ -604,6 +725,34 @@ mod tests {
         assert_eq!(codes, ["C"]);
     }
 
+    /// Found by fuzzing: with CRLF (or a lone CR) line ends, the mark sat
+    /// on the `\n`, one column past the end of the line it showed.
+    #[test]
+    fn a_short_row_is_marked_just_after_its_text_whatever_the_line_ends() {
+        for (text, line) in [
+            ("code|status|Message\n-|-|-\r v\r\n", 3),
+            ("code|status|Message\r\n-|-|-\r\n| v |\r\n", 3),
+            ("code|status|Message\n-|-|-\n| v |\n", 3),
+            ("code|status|Message\n-|-|-\n| v |", 3),
+        ] {
+            let file = SourceFile::new("t.md", text);
+            let mut diagnostics = Diagnostics::default();
+            build(
+                &file,
+                &markdown::parse(&file),
+                &TableSelector::FirstErrorTable,
+                &mut diagnostics,
+            );
+            let diagnostics = diagnostics.into_sorted();
+            assert_eq!(diagnostics.len(), 1, "{text:?}: {diagnostics:?}");
+            let span = diagnostics[0].span.clone().unwrap();
+            let (shown_line, range) = file.line_of(span.start);
+            let line_end = range.end;
+            assert_eq!((span.start, span.end), (line_end, line_end), "{text:?}");
+            assert_eq!(shown_line, line, "{text:?}");
+        }
+    }
+
     #[test]
     fn empty_codes_and_codes_with_spaces_are_rejected() {
         let (_, errors) = first(&format!(
@@ -617,6 +766,42 @@ mod tests {
                 "error code `Nbsp\u{a0}` contains the whitespace U+00A0",
             ]
         );
+    }
+
+    #[test]
+    fn codes_with_look_alike_or_invisible_characters_are_rejected() {
+        let text = format!(
+            "{HEADER}| Inv\u{430}lidInput | 400 | a |\n| Invalid\u{200b}Hash | 400 | b |\n| Ok | 400 | c |\n"
+        );
+        let file = SourceFile::new("t.md", text.as_str());
+        let mut diagnostics = Diagnostics::default();
+        let table = build(
+            &file,
+            &markdown::parse(&file),
+            &TableSelector::FirstErrorTable,
+            &mut diagnostics,
+        );
+        let codes: Vec<String> = table
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|row| row.code.wire)
+            .collect();
+        assert_eq!(codes, ["Ok"]);
+        let diagnostics = diagnostics.into_sorted();
+        let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "error code `Inv\\u{430}lidInput` contains the character `\u{430}` (U+0430), which is not ASCII",
+                "error code `Invalid\\u{200b}Hash` contains the invisible character U+200B, which is not ASCII",
+            ]
+        );
+        let marked: Vec<&str> = diagnostics
+            .iter()
+            .map(|d| &text[d.span.clone().unwrap()])
+            .collect();
+        assert_eq!(marked, ["\u{430}", "\u{200b}"]);
     }
 
     #[test]

@@ -11,8 +11,20 @@ use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitInt, LitStr, Token, Type, Visibility, braced};
 
+use crate::diagnostic::Severity;
+
 /// The setting names, in the order the docs list them.
-pub const NAMES: [&str; 5] = ["error", "code", "vis", "table", "fields"];
+pub const NAMES: &[&str] = &[
+    "error",
+    "code",
+    "vis",
+    "table",
+    "fields",
+    "locales",
+    "missing_translations",
+    "stale_translations",
+    "lock",
+];
 
 /// The macro's input: the spec path and the settings after it.
 #[derive(Clone)]
@@ -38,6 +50,36 @@ pub struct Settings {
     /// Field types that replace the default `Cow<'static, str>`, by field
     /// name, in the order written.
     pub field_types: Vec<FieldType>,
+    /// Translated copies of the spec: paths or glob patterns such as
+    /// `"spec/errors.*.md"`, relative like the spec path.
+    pub locales: Vec<LitStr>,
+    /// How drift that need not fail the build is reported.
+    pub translation_policy: TranslationPolicy,
+    /// The contract lockfile written by `error-table lock`, relative like
+    /// the spec path: the build fails when the table breaks it.
+    pub lock: Option<LitStr>,
+}
+
+/// How the translation drift classes that are not always errors are
+/// reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TranslationPolicy {
+    /// A canonical code without a row in a translation
+    /// (`missing_translations = warn`: a warning, and the canonical
+    /// message is shown in that locale).
+    pub missing: Severity,
+    /// A translated message whose English original is not today's
+    /// canonical message (`stale_translations = error`: an error).
+    pub stale: Severity,
+}
+
+impl Default for TranslationPolicy {
+    fn default() -> Self {
+        Self {
+            missing: Severity::Error,
+            stale: Severity::Warning,
+        }
+    }
 }
 
 /// Which table of a Markdown file holds the errors.
@@ -69,6 +111,9 @@ impl Default for Settings {
             vis: Visibility::Public(<Token![pub]>::default()),
             table: TableSelector::FirstErrorTable,
             field_types: Vec::new(),
+            locales: Vec::new(),
+            translation_policy: TranslationPolicy::default(),
+            lock: None,
         }
     }
 }
@@ -136,6 +181,10 @@ impl Settings {
             "code" => self.code_name = input.parse()?,
             "vis" => self.vis = input.parse()?,
             "table" => self.table = input.parse()?,
+            "locales" => self.locales = locale_paths(input)?,
+            "missing_translations" => self.translation_policy.missing = severity(input)?,
+            "stale_translations" => self.translation_policy.stale = severity(input)?,
+            "lock" => self.lock = Some(input.parse()?),
             "fields" => {
                 let content;
                 braced!(content in input);
@@ -145,8 +194,12 @@ impl Settings {
             unknown => {
                 let message = format!(
                     "unknown setting `{unknown}`{} (settings: {})",
-                    crate::suggest::did_you_mean(unknown, NAMES),
-                    NAMES.map(|n| format!("`{n}`")).join(", ")
+                    crate::suggest::did_you_mean(unknown, NAMES.iter().copied()),
+                    NAMES
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
                 return Err(syn::Error::new(name.span(), message));
             }
@@ -185,6 +238,33 @@ impl Parse for FieldType {
         input.parse::<Token![:]>()?;
         let ty = input.parse()?;
         Ok(Self { field, ty })
+    }
+}
+
+/// `"spec/errors.*.md"` or `["a.md", "b.md"]`.
+fn locale_paths(input: ParseStream<'_>) -> syn::Result<Vec<LitStr>> {
+    if input.peek(LitStr) {
+        return Ok(vec![input.parse()?]);
+    }
+    if !input.peek(syn::token::Bracket) {
+        return Err(syn::Error::new(
+            input.span(),
+            "expected a path or glob as a string, or a list of them in `[...]`",
+        ));
+    }
+    let content;
+    syn::bracketed!(content in input);
+    let paths = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+    Ok(paths.into_iter().collect())
+}
+
+/// `warn` or `error`.
+fn severity(input: ParseStream<'_>) -> syn::Result<Severity> {
+    let word: Ident = input.parse()?;
+    match word.to_string().as_str() {
+        "warn" => Ok(Severity::Warning),
+        "error" => Ok(Severity::Error),
+        _ => Err(syn::Error::new(word.span(), "expected `warn` or `error`")),
     }
 }
 
@@ -261,7 +341,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
                 "tables are counted from 1; use `table = 1` for the first table",
                 "`code` is set twice; remove one of the two",
             ]
@@ -284,7 +364,7 @@ mod tests {
             [
                 "expected the table's heading as a string, or its position as a number starting at 1",
                 "expected identifier",
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
             ]
         );
     }

@@ -30,8 +30,14 @@ impl SourceFile {
             Some(rest) => rest.to_owned(),
             None => text,
         };
+        // Lines end at `\n`, `\r\n` or a lone `\r`, as in CommonMark.
+        let bytes = text.as_bytes();
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(newline, _)| newline + 1))
+            .chain(
+                text.match_indices(['\n', '\r'])
+                    .filter(|&(at, end)| end == "\n" || bytes.get(at + 1) != Some(&b'\n'))
+                    .map(|(at, _)| at + 1),
+            )
             .collect();
         Self {
             name: name.into(),
@@ -158,6 +164,38 @@ impl SourceFile {
     }
 }
 
+/// The paths, relative to `base_dir`, that `pattern` names: itself when it
+/// has no wildcard, else every matching file, sorted so that the result
+/// does not depend on the file system's order.
+///
+/// # Errors
+///
+/// A message when the pattern is malformed or matches no file.
+pub fn matching_paths(base_dir: &Path, pattern: &str) -> Result<Vec<String>, String> {
+    if !pattern.contains(['*', '?', '[']) {
+        return Ok(vec![pattern.to_owned()]);
+    }
+    let absolute = base_dir.join(pattern);
+    let entries = glob::glob(&absolute.to_string_lossy())
+        .map_err(|error| format!("`{pattern}` is not a valid glob pattern: {error}"))?;
+    let mut paths: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|path| path.is_file())
+        .filter_map(|path| {
+            path.strip_prefix(base_dir)
+                .ok()
+                .map(|relative| relative.to_string_lossy().replace('\\', "/"))
+        })
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(format!(
+            "no file matches `{pattern}` (relative to the directory of the crate's Cargo.toml)"
+        ));
+    }
+    Ok(paths)
+}
+
 /// Why a file could not become a [`SourceFile`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
@@ -184,10 +222,20 @@ fn read_error(relative: &str, error: &io::Error) -> Diagnostic {
         ),
         io::ErrorKind::IsADirectory => ("it is a directory", "name the Markdown file inside it"),
         io::ErrorKind::PermissionDenied => ("permission denied", "make the file readable"),
-        _ => (
-            "it could not be read",
-            "check that the path names a readable file",
-        ),
+        _ => {
+            // The system's words, such as "too many levels of symbolic
+            // links" for a link loop, which has no stable `ErrorKind`.
+            let reason = error.to_string();
+            let mut chars = reason.chars();
+            let reason: String = chars
+                .next()
+                .map(|first| first.to_ascii_lowercase())
+                .into_iter()
+                .chain(chars)
+                .collect();
+            return Diagnostic::error(format!("cannot read `{relative}`: {reason}"))
+                .help("check that the path names a readable file, and that links lead to one");
+        }
     };
     Diagnostic::error(format!("cannot read `{relative}`: {what}")).help(help)
 }
@@ -208,6 +256,15 @@ mod tests {
         let file = SourceFile::new("a.md", "one\r\ntwo\r\n");
         assert_eq!(file.line_of(6), (2, 5..8));
         assert_eq!(file.line_col(6), (2, 2));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_in_commonmark() {
+        let file = SourceFile::new("a.md", "one\rtwo\r\nthree\rfour");
+        assert_eq!(file.line_of(4), (2, 4..7));
+        assert_eq!(file.line_col(9), (3, 1));
+        assert_eq!(file.line_of(16), (4, 15..19));
+        assert_eq!(file.line_col(3), (1, 4));
     }
 
     #[test]
@@ -240,6 +297,43 @@ mod tests {
         assert_eq!(diagnostic.notes, ["more invalid bytes at offsets 5"]);
         assert_eq!(lossy.text(), "ok\n\u{fffd}x\u{fffd}");
         assert_eq!(diagnostic.span, Some(3..6));
+    }
+
+    /// `tests/inputs.rs` reads a real mode-000 file, which root can read
+    /// all the same; this checks the message whoever runs the tests.
+    #[test]
+    fn an_unreadable_file_says_permission_denied() {
+        let error = io::Error::from(io::ErrorKind::PermissionDenied);
+        let diagnostic = read_error("spec/errors.md", &error);
+        assert_eq!(
+            diagnostic.message,
+            "cannot read `spec/errors.md`: permission denied"
+        );
+        assert_eq!(diagnostic.help.as_deref(), Some("make the file readable"));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_symbolic_link_loop_is_named_by_the_system_error() {
+        let dir = std::env::temp_dir().join(format!("error-table-loop-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let link = dir.join("loop.md");
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink("loop.md", &link).unwrap();
+        let error = SourceFile::read(&dir, "loop.md").unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            error
+                .diagnostic
+                .message
+                .starts_with("cannot read `loop.md`: too many levels of symbolic links (os error "),
+            "{}",
+            error.diagnostic.message
+        );
+        assert_eq!(
+            error.diagnostic.help.as_deref(),
+            Some("check that the path names a readable file, and that links lead to one")
+        );
     }
 
     #[test]

@@ -75,7 +75,7 @@ impl Template {
         (errors.len() == before).then(|| Self {
             text: cell.text.clone(),
             segments,
-            span: cell.span.clone(),
+            span: cell.source_span(0..cell.text.len()),
         })
     }
 }

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod envelope;
+mod localize;
 
 use core::fmt;
 use core::hash::Hash;
@@ -8,6 +9,7 @@ use core::hash::Hash;
 pub use error_table_macros::include_error_table;
 
 pub use crate::envelope::{Envelope, ErrorBody};
+pub use crate::localize::{Localize, Localized, negotiate};
 
 /// Implemented by every generated code enum (`ErrorCode` by default).
 ///
@@ -32,7 +34,7 @@ pub trait Code: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + 'static {
 }
 
 /// Implemented by every generated error enum (`Error` by default).
-pub trait ApiError: core::error::Error {
+pub trait ApiError: core::error::Error + Localize {
     /// The table's code enum.
     type Code: Code;
 
@@ -78,7 +80,7 @@ pub mod __private {
 
     pub use serde;
 
-    pub use crate::{ApiError, Code, Envelope};
+    pub use crate::{ApiError, Code, Envelope, Localize, Localized};
 
     /// Makes [`crate::UnknownCode`] for generated `FromStr` impls.
     pub type UnknownCode = crate::UnknownCode;

@@ -1,0 +1,114 @@
+//! `error-table check`: every diagnostic the build would report.
+
+use std::path::Path;
+
+use error_table_codegen::lockfile::{self, Enforcement};
+
+use crate::input::{self, Loaded, TableArg};
+use crate::report::{self, Fatal, Format, Output, Report, Status};
+
+/// Report every problem of a spec, as the build does.
+///
+/// Each diagnostic names the file, line and column and shows the line.
+#[derive(clap::Args)]
+#[command(after_help = "\
+Examples:
+  error-table check spec/errors.md
+  error-table check spec/errors.md --lock spec/errors.lock
+  error-table check spec/errors.md --locale 'spec/errors.*.md'
+  error-table check spec/errors.md --format json | jq '.[].message'
+  error-table check HEAD:spec/errors.md
+
+Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error.")]
+pub struct Args {
+    /// The Markdown file, or `REV:path` for a file of a Git revision.
+    spec: String,
+    /// Also check the table against this contract lockfile, as the
+    /// macro's `lock` setting does.
+    #[arg(long, value_name = "FILE")]
+    lock: Option<String>,
+    /// Translations to check against the spec, as the macro's `locales`
+    /// setting does: files or glob patterns; repeat the option for more.
+    #[arg(long = "locale", value_name = "FILE|GLOB")]
+    locales: Vec<String>,
+    #[command(flatten)]
+    table: TableArg,
+    /// `human`: rendered with the source line, on stderr; `json`: an array
+    /// of objects on stdout, with the severity, message, file, start and
+    /// end line and column, label, help and notes of each.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
+    let loaded =
+        match input::load_with_translations(&args.spec, &args.locales, &args.table.settings()) {
+            Ok(loaded) => loaded,
+            // In JSON, even a file that cannot be read is reported as JSON, so
+            // that a tool reading stdout sees why.
+            Err(fatal) if args.format == Format::Json => {
+                let report = Report {
+                    diagnostic: &fatal.diagnostic,
+                    file: fatal.file.as_deref(),
+                };
+                output.diagnostics(&[report], Format::Json);
+                return Ok(fatal.status);
+            }
+            Err(fatal) => return Err(fatal),
+        };
+    let enforcement = args.lock.as_deref().map(|lock| enforce(lock, &loaded));
+    let mut reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
+    let translated = loaded
+        .translations
+        .iter()
+        .zip(&loaded.generated.translation_diagnostics);
+    for (file, diagnostics) in translated {
+        reports.extend(Report::all(diagnostics, Some(file)));
+    }
+    if let Some(enforcement) = &enforcement {
+        let lock_file = enforcement.lock_file.as_ref();
+        reports.extend(Report::all(&enforcement.lock_problems, lock_file));
+        reports.extend(Report::all(&enforcement.broken, Some(&loaded.file)));
+    }
+    output.diagnostics(&reports, args.format);
+    let (errors, warnings) = report::count(&reports);
+    if args.format == Format::Human {
+        output.note(&summary(&loaded, errors, warnings));
+    }
+    let unreadable_lock = enforcement
+        .as_ref()
+        .is_some_and(|enforcement| enforcement.lock_file.is_none());
+    if unreadable_lock {
+        return Ok(Status::Failed);
+    }
+    Ok(Status::problems_if(errors > 0))
+}
+
+/// The lockfile's check, as the macro's `lock` setting makes it.
+fn enforce(lock: &str, loaded: &Loaded) -> Enforcement {
+    let mut enforcement = lockfile::enforce(Path::new(""), lock, &loaded.file, &loaded.generated);
+    if enforcement.lock_file.is_none() {
+        // The macro's help says paths are relative to Cargo.toml; here
+        // they are relative to where the command runs.
+        for problem in &mut enforcement.lock_problems {
+            problem.help = Some("the path is relative to the current directory".to_owned());
+        }
+    }
+    enforcement
+}
+
+/// `spec/errors.md: 20 codes, no problems` or `spec/errors.md: 2 errors`.
+fn summary(loaded: &Loaded, errors: usize, warnings: usize) -> String {
+    let name = loaded.file.name();
+    let codes = report::plural(loaded.generated.checked.rows.len(), "code");
+    match (errors, warnings) {
+        (0, 0) => format!("{name}: {codes}, no problems"),
+        (0, _) => format!("{name}: {codes}, {}", report::plural(warnings, "warning")),
+        (_, 0) => format!("{name}: {}", report::plural(errors, "error")),
+        _ => format!(
+            "{name}: {}, {}",
+            report::plural(errors, "error"),
+            report::plural(warnings, "warning")
+        ),
+    }
+}

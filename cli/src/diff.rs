@@ -1,0 +1,222 @@
+//! `error-table diff`: the contract changes between two versions of a
+//! table, each marked breaking or not for clients.
+
+use std::collections::HashMap;
+
+use error_table_codegen::lockfile::{self, Change, Entry, Lock};
+use error_table_codegen::validate::Checked;
+use serde::Serialize;
+
+use crate::input::{self, Loaded, TableArg};
+use crate::lock::describe;
+use crate::report::{self, Fatal, Format, Output, Report, Status};
+
+/// List the contract changes between two versions of a spec.
+///
+/// Codes added, removed or renamed, statuses, placeholders and messages,
+/// each marked breaking or non-breaking for clients.
+#[derive(clap::Args)]
+#[command(after_help = "\
+Examples:
+  error-table diff old/errors.md spec/errors.md
+  error-table diff HEAD:spec/errors.md spec/errors.md     since the last commit
+  error-table diff v1.0:spec/errors.md HEAD:spec/errors.md --format json
+
+Breaking: a code removed or renamed, a status changed, placeholder fields
+changed. Non-breaking: a code added, a message reworded. A removed code and
+an added one with the same status and fields and a close spelling are
+shown as a rename.
+
+Exit codes: 0 no breaking change, 1 breaking changes or errors in a table,
+2 usage or I/O error.")]
+pub struct Args {
+    /// The old version: a file, or `REV:path` for a file of a Git revision.
+    old: String,
+    /// The new version: a file, or `REV:path`.
+    new: String,
+    #[command(flatten)]
+    table: TableArg,
+    /// `human`: one line per change; `json`: an array of changes.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+/// One change, as printed.
+#[derive(Serialize)]
+struct Item {
+    /// `added`, `removed`, `renamed`, `status`, `placeholders` or `message`.
+    change: &'static str,
+    breaking: bool,
+    /// The code (the old one for a rename).
+    code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    old_status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new_status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    old_fields: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new_fields: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    old_message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new_message: Option<String>,
+    /// The change in words.
+    summary: String,
+}
+
+pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
+    let settings = args.table.settings();
+    let old = input::load(&args.old, &settings)?;
+    let new = input::load(&args.new, &settings)?;
+    let mut broken = false;
+    for loaded in [&old, &new] {
+        let reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
+        output.diagnostics(&reports, Format::Human);
+        if loaded.has_errors() {
+            output.note(&format!(
+                "error: `{}` has errors; fix them to compare its contract",
+                loaded.file.name()
+            ));
+            broken = true;
+        }
+    }
+    if broken {
+        return Ok(Status::Problems);
+    }
+    let items = items(&old, &new);
+    let breaking = items.iter().filter(|item| item.breaking).count();
+    match args.format {
+        Format::Json => output.json(&items),
+        Format::Human => output.data(&human(&items, breaking)),
+    }
+    Ok(Status::problems_if(breaking > 0))
+}
+
+/// The contract changes, then message changes, in code order.
+fn items(old: &Loaded, new: &Loaded) -> Vec<Item> {
+    let old_lock = Lock::from_checked(&old.generated.checked);
+    let new_lock = Lock::from_checked(&new.generated.checked);
+    let changes = lockfile::changes(&old_lock, &new_lock);
+    let mut items: Vec<Item> = changes.iter().map(item).collect();
+    // A message is matched by code, or across a rename.
+    let renamed: HashMap<&str, &str> = changes
+        .iter()
+        .filter_map(|change| match change {
+            Change::Renamed { old, new } => Some((new.code.as_str(), old.code.as_str())),
+            _ => None,
+        })
+        .collect();
+    let old_messages = messages(&old.generated.checked);
+    for (code, new_message) in messages(&new.generated.checked) {
+        let old_code = renamed.get(code).copied().unwrap_or(code);
+        match old_messages.get(old_code) {
+            Some(old_message) if *old_message != new_message => {
+                items.push(message_item(old_code, old_message, new_message));
+            }
+            _ => {}
+        }
+    }
+    items.sort_by(|a, b| a.code.cmp(&b.code));
+    items
+}
+
+fn messages(table: &Checked) -> HashMap<&str, &str> {
+    table
+        .rows
+        .iter()
+        .map(|row| (row.row.code.wire.as_str(), row.row.template.text.as_str()))
+        .collect()
+}
+
+fn item(change: &Change<'_>) -> Item {
+    let mut item = Item {
+        change: "added",
+        breaking: change.is_breaking(),
+        code: change.code().to_owned(),
+        new_code: None,
+        old_status: None,
+        new_status: None,
+        old_fields: None,
+        new_fields: None,
+        old_message: None,
+        new_message: None,
+        summary: describe(change),
+    };
+    let set_old = |item: &mut Item, entry: &Entry| {
+        item.old_status = Some(entry.status);
+        item.old_fields = Some(entry.fields.clone());
+    };
+    let set_new = |item: &mut Item, entry: &Entry| {
+        item.new_status = Some(entry.status);
+        item.new_fields = Some(entry.fields.clone());
+    };
+    match change {
+        Change::Added(new) => set_new(&mut item, new),
+        Change::Removed(old) => {
+            item.change = "removed";
+            set_old(&mut item, old);
+        }
+        Change::Renamed { old, new } => {
+            item.change = "renamed";
+            item.new_code = Some(new.code.clone());
+            set_old(&mut item, old);
+            set_new(&mut item, new);
+        }
+        Change::StatusChanged { old, new } => {
+            item.change = "status";
+            item.old_status = Some(old.status);
+            item.new_status = Some(new.status);
+        }
+        Change::FieldsChanged { old, new } => {
+            item.change = "placeholders";
+            item.old_fields = Some(old.fields.clone());
+            item.new_fields = Some(new.fields.clone());
+        }
+    }
+    item
+}
+
+fn message_item(code: &str, old: &str, new: &str) -> Item {
+    Item {
+        change: "message",
+        breaking: false,
+        code: code.to_owned(),
+        new_code: None,
+        old_status: None,
+        new_status: None,
+        old_fields: None,
+        new_fields: None,
+        old_message: Some(old.to_owned()),
+        new_message: Some(new.to_owned()),
+        summary: format!("`{code}` message {old:?} → {new:?}"),
+    }
+}
+
+/// One line per change, then a count.
+fn human(items: &[Item], breaking: usize) -> String {
+    let mut lines: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let kind = if item.breaking {
+                "breaking    "
+            } else {
+                "non-breaking"
+            };
+            format!("{kind}  {}\n", item.summary)
+        })
+        .collect();
+    let total = items.len();
+    lines.push(if total == 0 {
+        "no changes\n".to_owned()
+    } else {
+        format!(
+            "{}: {breaking} breaking, {} non-breaking\n",
+            report::plural(total, "change"),
+            total - breaking
+        )
+    });
+    lines.concat()
+}

@@ -1,0 +1,197 @@
+//! What every command reads: a spec from a file or a Git revision, the
+//! settings that choose its table, and the pipeline's result.
+
+use std::path::Path;
+use std::process::Command;
+
+use error_table_codegen::settings::{Settings, TableSelector};
+use error_table_codegen::{
+    Diagnostic, Generated, Severity, SourceFile, generate_with_translations,
+};
+
+use crate::report::{Fatal, Status};
+
+/// `--table`, shared by every command that reads a table.
+#[derive(clap::Args, Debug, Clone)]
+pub struct TableArg {
+    /// Which table is the error table: the one under this heading, or
+    /// the Nth table of the file, counted from 1 (as the macro's `table`
+    /// setting). By default, the first table with a code and a status
+    /// column.
+    #[arg(long, value_name = "HEADING|N", value_parser = parse_table)]
+    pub table: Option<TableSelector>,
+}
+
+impl TableArg {
+    /// The macro's default settings with this table.
+    pub fn settings(&self) -> Settings {
+        let mut settings = Settings::default();
+        if let Some(table) = &self.table {
+            settings.table = table.clone();
+        }
+        settings
+    }
+}
+
+/// A number selects by position, anything else by heading.
+fn parse_table(value: &str) -> Result<TableSelector, String> {
+    if value.is_empty() || !value.bytes().all(|byte| byte.is_ascii_digit()) {
+        return Ok(TableSelector::Heading(value.to_owned()));
+    }
+    match value.parse::<usize>() {
+        Ok(0) => Err("tables are counted from 1; use `--table 1` for the first table".to_owned()),
+        Ok(position) => Ok(TableSelector::Index(position)),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
+/// A spec and what the pipeline made of it.
+pub struct Loaded {
+    /// The spec.
+    pub file: SourceFile,
+    /// Its translations, in the order of `Generated::translation_diagnostics`.
+    pub translations: Vec<SourceFile>,
+    /// The generated code, the checked rows and the diagnostics.
+    pub generated: Generated,
+}
+
+impl Loaded {
+    /// Whether the table has errors; a command that needs every row stops.
+    pub fn has_errors(&self) -> bool {
+        self.generated
+            .diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.severity == Severity::Error)
+    }
+}
+
+/// Reads `spec` and runs the pipeline on it.
+pub fn load(spec: &str, settings: &Settings) -> Result<Loaded, Fatal> {
+    load_with_translations(spec, &[], settings)
+}
+
+/// Reads `spec` and the translations that `locales` name (files or glob
+/// patterns, relative to the current directory) and runs the pipeline.
+pub fn load_with_translations(
+    spec: &str,
+    locales: &[String],
+    settings: &Settings,
+) -> Result<Loaded, Fatal> {
+    let file = read(spec)?;
+    let mut translations = Vec::new();
+    for pattern in locales {
+        let paths = error_table_codegen::source::matching_paths(Path::new(""), pattern).map_err(
+            |message| {
+                Fatal::failed(
+                    message,
+                    "name translated Markdown files, or a glob such as `spec/errors.*.md`",
+                )
+            },
+        )?;
+        for path in paths.iter().filter(|path| path.as_str() != spec) {
+            translations.push(read(path)?);
+        }
+    }
+    let mut generated = generate_with_translations(&file, &translations, settings);
+    // Only the `fields` setting makes these, and no command sets it; kept
+    // so that a future option cannot make them vanish silently.
+    if let Some(errors) = generated.setting_errors.take() {
+        generated.diagnostics.extend(
+            errors
+                .into_iter()
+                .map(|error| Diagnostic::error(error.to_string())),
+        );
+    }
+    Ok(Loaded {
+        file,
+        translations,
+        generated,
+    })
+}
+
+/// Reads a spec named by `arg`: a file, or `REV:path` for a file of a Git
+/// revision (`HEAD~1:spec/errors.md`) when no file has that name.
+pub fn read(arg: &str) -> Result<SourceFile, Fatal> {
+    let bytes = if revision_path(arg).is_none() {
+        std::fs::read(arg).map_err(|error| {
+            let (what, help) = match error.kind() {
+                std::io::ErrorKind::NotFound => (
+                    "no such file",
+                    "name a Markdown file, or `REV:path` for a file of a Git revision",
+                ),
+                std::io::ErrorKind::IsADirectory => {
+                    ("it is a directory", "name the Markdown file inside it")
+                }
+                _ => (
+                    "it could not be read",
+                    "check that the path names a readable file",
+                ),
+            };
+            Fatal::failed(format!("cannot read `{arg}`: {what}"), help)
+        })?
+    } else {
+        git_show(arg)?
+    };
+    SourceFile::from_bytes(arg, &bytes).map_err(|error| Fatal {
+        status: Status::Problems,
+        diagnostic: Box::new(error.diagnostic),
+        file: error.lossy,
+    })
+}
+
+/// The path inside the revision when `arg` names a file of a Git revision
+/// (`REV:path`) rather than a file: when it has a colon and no file has
+/// its name.
+pub fn revision_path(arg: &str) -> Option<&str> {
+    if Path::new(arg).exists() {
+        return None;
+    }
+    arg.split_once(':').map(|(_, path)| path)
+}
+
+/// The bytes of `REV:path`, as `git show` prints them.
+fn git_show(arg: &str) -> Result<Vec<u8>, Fatal> {
+    if arg.starts_with('-') {
+        return Err(Fatal::failed(
+            format!("`{arg}` is neither a file nor a Git revision"),
+            "write a revision as `REV:path`, such as `HEAD:spec/errors.md`",
+        ));
+    }
+    let output = Command::new("git")
+        .args(["show", "--no-textconv", arg])
+        .output()
+        .map_err(|error| {
+            Fatal::failed(
+                format!("cannot run `git show {arg}`: {error}"),
+                "install Git, or name a file instead of a revision",
+            )
+        })?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return Err(Fatal::failed(
+            format!("`git show {arg}` failed: {}", stderr.trim()),
+            "write a revision as `REV:path`, with the path from the repository's root or starting with `./`",
+        ));
+    }
+    Ok(output.stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_is_a_position_and_anything_else_a_heading() {
+        assert_eq!(parse_table("2"), Ok(TableSelector::Index(2)));
+        assert_eq!(
+            parse_table("Error codes"),
+            Ok(TableSelector::Heading("Error codes".into()))
+        );
+        assert_eq!(
+            parse_table("2 errors"),
+            Ok(TableSelector::Heading("2 errors".into()))
+        );
+        assert!(parse_table("0").is_err());
+        assert!(parse_table("99999999999999999999999").is_err());
+    }
+}

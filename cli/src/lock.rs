@@ -1,0 +1,179 @@
+//! `error-table lock`: writes the contract lockfile of a spec.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use error_table_codegen::SourceFile;
+use error_table_codegen::diagnostic::Diagnostics;
+use error_table_codegen::lockfile::{self, Change, Lock};
+
+use crate::input::{self, TableArg};
+use crate::report::{self, Fatal, Format, Output, Report, Status};
+
+/// Write the contract lockfile of a spec.
+///
+/// One line per code, sorted by code: the code, its HTTP status and its
+/// placeholder fields.
+#[derive(clap::Args)]
+#[command(after_help = "\
+Examples:
+  error-table lock spec/errors.md                      writes spec/errors.lock
+  error-table lock spec/errors.md -o api/errors.lock
+
+With the macro setting `lock = \"spec/errors.lock\"`, the build fails when the
+table breaks a locked contract: a code removed or renamed, a status changed,
+placeholders changed. Run this command again to accept such a change on
+purpose; it lists the changes it accepts. Added rows need no new lock.
+
+A table with errors is not locked (exit code 1), and the spec is never written.")]
+pub struct Args {
+    /// The Markdown file, or `REV:path` for a file of a Git revision.
+    spec: String,
+    /// Where to write the lockfile; by default next to the spec, with the
+    /// extension `.lock` (`spec/errors.md` → `spec/errors.lock`).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    table: TableArg,
+}
+
+pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
+    let loaded = input::load(&args.spec, &args.table.settings())?;
+    let reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
+    output.diagnostics(&reports, Format::Human);
+    if loaded.has_errors() {
+        // Rows left out for errors would vanish from the lock and lose
+        // their protection.
+        output.note(&format!(
+            "error: `{}` has errors; the lockfile was not written",
+            loaded.file.name()
+        ));
+        return Ok(Status::Problems);
+    }
+    let path = args.output.clone().unwrap_or_else(|| {
+        // A revision's path (`HEAD:spec/errors.md`) locks into the work
+        // tree's file of the same path.
+        let spec = input::revision_path(&args.spec).unwrap_or(&args.spec);
+        PathBuf::from(lockfile::default_path(spec))
+    });
+    refuse_the_spec(&path, &args.spec)?;
+    let lock = Lock::from_checked(&loaded.generated.checked);
+    let text = lock.to_text();
+    let shown = path.display().to_string();
+    let previous = fs::read_to_string(&path).ok();
+    if previous.as_deref() == Some(text.as_str()) {
+        // Unchanged bytes keep the file's time, so no build reruns.
+        output.note(&format!(
+            "{shown} is up to date ({})",
+            report::plural(lock.entries.len(), "code")
+        ));
+        return Ok(Status::Clean);
+    }
+    write_atomically(&path, &text)?;
+    let accepted = previous
+        .map(|previous| accepted_changes(&shown, previous, &lock))
+        .unwrap_or_default();
+    output.note(&format!(
+        "wrote {shown} ({})",
+        report::plural(lock.entries.len(), "code")
+    ));
+    for line in accepted {
+        output.note(&line);
+    }
+    Ok(Status::Clean)
+}
+
+/// Refuses to write the lockfile over the spec, which `-o` could name.
+fn refuse_the_spec(path: &Path, spec: &str) -> Result<(), Fatal> {
+    let same = match (fs::canonicalize(path), fs::canonicalize(spec)) {
+        (Ok(lock), Ok(spec)) => lock == spec,
+        _ => path == Path::new(spec),
+    };
+    if same {
+        return Err(Fatal::failed(
+            format!("`{}` is the spec itself", path.display()),
+            "write the lockfile to another file, such as the default `.lock` next to the spec",
+        ));
+    }
+    Ok(())
+}
+
+/// The contract changes from the old lockfile to the new, one line each,
+/// so that the person who relocks sees what they accept.
+fn accepted_changes(shown: &str, previous: String, lock: &Lock) -> Vec<String> {
+    let file = SourceFile::new(shown, previous);
+    let mut diagnostics = Diagnostics::default();
+    let old = Lock::parse(&file, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return vec![format!(
+            "  (the previous {shown} was malformed; it was replaced)"
+        )];
+    }
+    lockfile::changes(&old, lock)
+        .iter()
+        .map(|change| {
+            let kind = if change.is_breaking() {
+                "accepted breaking change"
+            } else {
+                "added"
+            };
+            format!("  {kind}: {}", describe(change))
+        })
+        .collect()
+}
+
+/// One line saying what changed, shared with `diff`.
+pub fn describe(change: &Change<'_>) -> String {
+    match change {
+        Change::Added(new) => format!("`{}` ({}) added", new.code, new.status),
+        Change::Removed(old) => format!("`{}` ({}) removed", old.code, old.status),
+        Change::Renamed { old, new } => {
+            format!("`{}` renamed to `{}`", old.code, new.code)
+        }
+        Change::StatusChanged { old, new } => {
+            format!("`{}` status {} → {}", old.code, old.status, new.status)
+        }
+        Change::FieldsChanged { old, new } => format!(
+            "`{}` placeholders {} → {}",
+            old.code,
+            lockfile::field_list(&old.fields),
+            lockfile::field_list(&new.fields)
+        ),
+    }
+}
+
+/// Writes `text` to a new file in the same directory, then renames it over
+/// `path`: a reader, or a build, never sees half a lockfile.
+fn write_atomically(path: &Path, text: &str) -> Result<(), Fatal> {
+    let failed = |what: &str, error: &std::io::Error| {
+        Fatal::failed(
+            format!("cannot {what} `{}`: {error}", path.display()),
+            "check that the directory exists and is writable",
+        )
+    };
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "lock".into(), |name| name.to_string_lossy());
+    let temporary = directory.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| {
+            file.write_all(text.as_bytes())?;
+            file.sync_all()
+        });
+    if let Err(error) = written {
+        let _ = fs::remove_file(&temporary);
+        return Err(failed("write", &error));
+    }
+    fs::rename(&temporary, path).map_err(|error| {
+        let _ = fs::remove_file(&temporary);
+        failed("replace", &error)
+    })
+}

@@ -1,0 +1,546 @@
+//! The `error-table` binary as a user runs it: real processes, output
+//! pinned by snapshots, exit codes checked. Review a change with
+//! `cargo insta review` (or `INSTA_UPDATE=always`) and read the diff.
+
+// A test fails loudly by design: `expect` and indexing say where.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use error_table_codegen::settings::Settings;
+use error_table_codegen::{SourceFile, generate, generate_with_translations};
+
+/// What a run printed and how it ended.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// Everything, for a snapshot.
+    fn transcript(&self) -> String {
+        format!(
+            "exit code: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// The workspace root: spec and fixture paths in the output are relative
+/// to it, as a user would type them.
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace holds the cli crate")
+        .to_path_buf()
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_error-table"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8 stderr");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    Run {
+        code: output.status.code().expect("an exit code, not a signal"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr,
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_in(&workspace(), args)
+}
+
+/// A fresh directory for a test, under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("spec")).expect("create the scratch directory");
+    dir
+}
+
+/// A copy of `spec/errors.md` in `dir`, edited by `edit`.
+fn copy_spec(dir: &Path, name: &str, edit: impl Fn(String) -> String) {
+    let spec = fs::read_to_string(workspace().join("spec/errors.md")).expect("the spec");
+    let edited = edit(spec.clone());
+    fs::write(dir.join(name), edited).expect("write the copy");
+}
+
+/// Replaces `from` with `to`, and fails if `from` is not there.
+fn replace(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "`{from}` is not in the text");
+    text.replacen(from, to, 1)
+}
+
+// check
+
+#[test]
+fn check_on_the_spec_is_clean() {
+    let run = run(&["check", "spec/errors.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "spec/errors.md: 20 codes, no problems\n");
+}
+
+#[test]
+fn check_shows_every_error_with_its_line() {
+    let run = run(&["check", "tests/ui/fixtures/several-errors-in-one-file.md"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn check_prints_the_diagnostics_of_the_build() {
+    let path = "tests/ui/fixtures/several-errors-in-one-file.md";
+    let file = SourceFile::read(&workspace(), path).unwrap();
+    let generated = generate(&file, &Settings::default());
+    let run = run(&["check", path]);
+    assert_eq!(generated.diagnostics.len(), 5);
+    for diagnostic in &generated.diagnostics {
+        assert!(run.stderr.contains(&diagnostic.render(Some(&file))));
+    }
+}
+
+#[test]
+fn check_as_json_gives_positions_for_tools() {
+    let run = run(&[
+        "check",
+        "tests/ui/fixtures/several-errors-in-one-file.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "");
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json.as_array().map(Vec::len), Some(5));
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn check_of_a_missing_file_is_an_io_error() {
+    let run = run(&["check", "spec/nothing.md"]);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn check_of_a_missing_file_as_json_is_still_json() {
+    let run = run(&["check", "spec/nothing.md", "--format", "json"]);
+    assert_eq!(run.code, 2);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        json[0]["message"],
+        "cannot read `spec/nothing.md`: no such file"
+    );
+}
+
+#[test]
+fn check_of_a_file_that_is_not_utf8_shows_the_byte() {
+    let run = run(&["check", "tests/ui/fixtures/invalid-utf8.md"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn check_of_the_raw_swedish_seed_reports_and_does_not_crash() {
+    let seed = workspace().join("../shared/seeds/common-errors.sv-SE.md");
+    if !seed.exists() {
+        eprintln!("skipped: {} is absent", seed.display());
+        return;
+    }
+    let path = "../shared/seeds/common-errors.sv-SE.md";
+    let run = run(&["check", path]);
+    assert_eq!(run.code, 1, "the raw seed has problems");
+    let file = SourceFile::read(&workspace(), path).unwrap();
+    for diagnostic in &generate(&file, &Settings::default()).diagnostics {
+        assert!(run.stderr.contains(&diagnostic.render(Some(&file))));
+    }
+    let by_position = self::run(&["check", path, "--table", "1", "--format", "json"]);
+    assert_eq!(by_position.code, 1);
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn check_of_the_raw_swedish_seed_as_a_translation_prints_what_the_build_reports() {
+    let seed = workspace().join("../shared/seeds/common-errors.sv-SE.md");
+    if !seed.exists() {
+        eprintln!("skipped: {} is absent", seed.display());
+        return;
+    }
+    let path = "../shared/seeds/common-errors.sv-SE.md";
+    let run = run(&["check", "spec/errors.md", "--locale", path]);
+    assert_eq!(run.code, 1, "the raw seed has drifted");
+    let spec = SourceFile::read(&workspace(), "spec/errors.md").unwrap();
+    let translation = SourceFile::read(&workspace(), path).unwrap();
+    let generated = generate_with_translations(
+        &spec,
+        std::slice::from_ref(&translation),
+        &Settings::default(),
+    );
+    let diagnostics = &generated.translation_diagnostics[0];
+    assert_eq!(diagnostics.len(), 10);
+    for diagnostic in diagnostics {
+        assert!(
+            run.stderr.contains(&diagnostic.render(Some(&translation))),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn check_takes_translations_by_glob() {
+    let run = run(&["check", "spec/errors.md", "--locale", "spec/errors.*.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = self::run(&["check", "spec/errors.md", "--locale", "spec/nothing.*.md"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn colour_is_used_when_asked_and_not_on_a_pipe() {
+    let path = "tests/ui/fixtures/status-outside-4xx-5xx.md";
+    assert!(!run(&["check", path]).stderr.contains('\u{1b}'));
+    assert!(
+        run(&["check", path, "--color", "always"])
+            .stderr
+            .contains('\u{1b}')
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(run(&[]).code, 2);
+    assert_eq!(run(&["chekc", "spec/errors.md"]).code, 2);
+    assert_eq!(run(&["check"]).code, 2);
+    let zero = run(&["check", "spec/errors.md", "--table", "0"]);
+    assert_eq!(zero.code, 2);
+    assert!(
+        zero.stderr.contains("tables are counted from 1"),
+        "{}",
+        zero.stderr
+    );
+    assert_eq!(run(&["expand", "spec/errors.md", "--error", "fn"]).code, 2);
+}
+
+#[test]
+fn help_shows_examples() {
+    let run = run(&["--help"]);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!(run.stdout);
+    for command in ["check", "lock", "diff", "expand", "export"] {
+        let help = self::run(&[command, "--help"]);
+        assert_eq!(help.code, 0);
+        assert!(help.stdout.contains("Examples:"), "{command}");
+    }
+}
+
+// expand
+
+#[test]
+fn expand_prints_what_the_macro_generates() {
+    let run = run(&["expand", "spec/errors.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let file = SourceFile::read(&workspace(), "spec/errors.md").unwrap();
+    let tokens = generate(&file, &Settings::default()).tokens;
+    let expected = prettyplease::unparse(&syn::parse2(tokens).unwrap());
+    assert_eq!(run.stdout, expected);
+}
+
+#[test]
+fn expand_takes_the_enum_names() {
+    let run = run(&[
+        "expand",
+        "tests/ui/fixtures/lock-added-row-passes.md",
+        "--error",
+        "ApiError",
+        "--code",
+        "ApiCode",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn expand_of_a_broken_table_still_prints_the_good_rows() {
+    let run = run(&["expand", "tests/ui/fixtures/good-rows-still-generated.md"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("pub enum ErrorCode"));
+    assert!(run.stderr.contains("error: "), "{}", run.stderr);
+}
+
+// export
+
+#[test]
+fn export_as_json_lists_the_rows() {
+    let run = run(&["export", "spec/errors.md", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn export_as_csv_lists_the_rows() {
+    let run = run(&["export", "spec/errors.md", "--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn export_as_openapi_gives_components() {
+    let run = run(&["export", "spec/errors.md", "--format", "openapi"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let codes = &json["components"]["schemas"]["ErrorCode"]["enum"];
+    assert_eq!(codes.as_array().map(Vec::len), Some(20));
+    assert_eq!(
+        json["components"]["responses"]["NotFound"]["content"]["application/json"]["examples"]["ResourceNotFound"]
+            ["value"]["error"]["message"],
+        "Resource {the requested resource} was not found."
+    );
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn export_of_a_broken_table_exports_nothing() {
+    let run = run(&[
+        "export",
+        "tests/ui/fixtures/good-rows-still-generated.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+}
+
+// lock
+
+#[test]
+fn lock_writes_one_sorted_line_per_code() {
+    let dir = scratch("lock-writes");
+    copy_spec(&dir, "spec/errors.md", |spec| spec);
+    let first = run_in(&dir, &["lock", "spec/errors.md"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(first.stderr, "wrote spec/errors.lock (20 codes)\n");
+    let lock = fs::read_to_string(dir.join("spec/errors.lock")).unwrap();
+    insta::assert_snapshot!(lock);
+    let again = run_in(&dir, &["lock", "spec/errors.md"]);
+    assert_eq!(again.code, 0);
+    assert_eq!(again.stderr, "spec/errors.lock is up to date (20 codes)\n");
+    let leftovers: Vec<_> = fs::read_dir(dir.join("spec"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "no temporary file is left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn lock_writes_where_it_is_told() {
+    let dir = scratch("lock-output");
+    copy_spec(&dir, "spec/errors.md", |spec| spec);
+    let run = run_in(&dir, &["lock", "spec/errors.md", "-o", "contract.lock"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(dir.join("contract.lock").exists());
+    assert!(!dir.join("spec/errors.lock").exists());
+}
+
+#[test]
+fn lock_refuses_a_table_with_errors_and_the_spec_as_output() {
+    let dir = scratch("lock-refuses");
+    copy_spec(&dir, "spec/errors.md", |spec| {
+        replace(
+            &spec,
+            "| NotFound | Not Found (404)",
+            "| NotFound | Found (302)",
+        )
+    });
+    let broken = run_in(&dir, &["lock", "spec/errors.md"]);
+    assert_eq!(broken.code, 1);
+    assert!(!dir.join("spec/errors.lock").exists());
+    insta::assert_snapshot!(broken.transcript());
+
+    copy_spec(&dir, "spec/errors.md", |spec| spec);
+    let before = fs::read_to_string(dir.join("spec/errors.md")).unwrap();
+    let onto_spec = run_in(&dir, &["lock", "spec/errors.md", "-o", "spec/errors.md"]);
+    assert_eq!(onto_spec.code, 2);
+    assert_eq!(
+        fs::read_to_string(dir.join("spec/errors.md")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn lock_round_trip_fails_on_a_changed_status_until_relocked() {
+    let dir = scratch("lock-round-trip");
+    copy_spec(&dir, "spec/errors.md", |spec| spec);
+    let check = |dir: &Path| {
+        run_in(
+            dir,
+            &["check", "spec/errors.md", "--lock", "spec/errors.lock"],
+        )
+    };
+    assert_eq!(run_in(&dir, &["lock", "spec/errors.md"]).code, 0);
+    assert_eq!(check(&dir).code, 0);
+
+    copy_spec(&dir, "spec/errors.md", |spec| {
+        replace(
+            &spec,
+            "| InvalidInput | BadRequest (400)",
+            "| InvalidInput | Unprocessable Content (422)",
+        )
+    });
+    let broken = check(&dir);
+    assert_eq!(broken.code, 1);
+    insta::assert_snapshot!(broken.transcript());
+
+    let relock = run_in(&dir, &["lock", "spec/errors.md"]);
+    assert_eq!(relock.code, 0);
+    insta::assert_snapshot!(relock.stderr, @r"
+    wrote spec/errors.lock (20 codes)
+      accepted breaking change: `InvalidInput` status 400 → 422
+    ");
+    assert_eq!(check(&dir).code, 0);
+}
+
+#[test]
+fn check_with_a_missing_lock_is_an_io_error() {
+    let run = run(&["check", "spec/errors.md", "--lock", "spec/nothing.lock"]);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!(run.transcript());
+}
+
+// diff
+
+/// Old: the spec. New: a status changed, a code renamed, a row removed,
+/// a placeholder renamed, a message reworded and a row added.
+fn diff_fixture(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    copy_spec(&dir, "old.md", |spec| spec);
+    copy_spec(&dir, "new.md", |spec| {
+        let spec = replace(
+            &spec,
+            "| NotFound | Not Found (404)",
+            "| NotFound | Gone (410)",
+        );
+        let spec = replace(&spec, "| ResourceNotFound |", "| ResourceNotFond |");
+        let spec = replace(
+            &spec,
+            "| DisabledFeature | Forbidden (403) | Tenant feature is not enabled. |\n",
+            "",
+        );
+        let spec = replace(&spec, "{the invalid hash}", "{the hash}");
+        let spec = replace(
+            &spec,
+            "Invalid request body.",
+            "The request body is invalid.",
+        );
+        replace(
+            &spec,
+            "| TooManyRequests |",
+            "| Teapot | I'm a teapot (418) | Short and stout. |\n| TooManyRequests |",
+        )
+    });
+    dir
+}
+
+#[test]
+fn diff_classifies_every_change() {
+    let dir = diff_fixture("diff-human");
+    let run = run_in(&dir, &["diff", "old.md", "new.md"]);
+    assert_eq!(run.code, 1, "breaking changes exit with 1");
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn diff_as_json() {
+    let dir = diff_fixture("diff-json");
+    let run = run_in(&dir, &["diff", "old.md", "new.md", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn diff_without_breaking_changes_exits_with_0() {
+    let dir = scratch("diff-added");
+    copy_spec(&dir, "old.md", |spec| spec);
+    copy_spec(&dir, "new.md", |spec| {
+        replace(
+            &spec,
+            "| TooManyRequests |",
+            "| Teapot | 418 | Short. |\n| TooManyRequests |",
+        )
+    });
+    let run = run_in(&dir, &["diff", "old.md", "new.md"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        "non-breaking  `Teapot` (418) added\n1 change: 0 breaking, 1 non-breaking\n"
+    );
+    let same = run_in(&dir, &["diff", "old.md", "old.md"]);
+    assert_eq!((same.code, same.stdout.as_str()), (0, "no changes\n"));
+}
+
+#[test]
+fn diff_refuses_a_table_with_errors() {
+    let run = run(&[
+        "diff",
+        "spec/errors.md",
+        "tests/ui/fixtures/several-errors-in-one-file.md",
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("has errors; fix them"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn diff_reads_git_revisions() {
+    let dir = scratch("diff-git");
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("git runs");
+        assert!(status.status.success(), "{status:?}");
+    };
+    git(&["init", "--quiet"]);
+    copy_spec(&dir, "spec/errors.md", |spec| spec);
+    git(&["add", "spec/errors.md"]);
+    git(&["commit", "--quiet", "-m", "spec"]);
+    copy_spec(&dir, "spec/errors.md", |spec| {
+        replace(
+            &spec,
+            "| Forbidden | Forbidden (403)",
+            "| Forbidden | Unauthorized (401)",
+        )
+    });
+    let run = run_in(&dir, &["diff", "HEAD:spec/errors.md", "spec/errors.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "breaking      `Forbidden` status 403 → 401\n1 change: 1 breaking, 0 non-breaking\n"
+    );
+    let missing = run_in(&dir, &["diff", "HEAD~5:spec/errors.md", "spec/errors.md"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .contains("`git show HEAD~5:spec/errors.md` failed")
+    );
+}

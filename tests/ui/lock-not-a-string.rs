@@ -1,0 +1,3 @@
+error_table::include_error_table!("tests/ui/fixtures/lock-not-a-string.md", lock = errors_lock);
+
+fn main() {}

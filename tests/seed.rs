@@ -183,6 +183,12 @@ fn every_seed_row_has_its_code_status_message_and_envelope() {
             row.code
         );
         assert_eq!(json, expected_json, "envelope of {}", row.code);
+        assert_eq!(
+            Error::from_message(code, &expected).as_ref(),
+            Some(&error),
+            "{} read back from its message",
+            row.code
+        );
     }
 }
 
@@ -290,4 +296,51 @@ fn generated_errors_work_through_the_runtime_traits() {
     assert!(error.source().is_none());
     assert_eq!(describe(&Error::TooManyRequests), (429, "TooManyRequests"));
     assert_eq!(<ErrorCode as error_table::Code>::ALL.len(), 20);
+}
+
+#[test]
+fn a_message_that_does_not_follow_the_template_is_not_read_back() {
+    assert_eq!(
+        Error::from_message(ErrorCode::InvalidHashValue, "Hash 0xZZ is invalid."),
+        None
+    );
+    assert_eq!(
+        Error::from_message(ErrorCode::InvalidHashValue, "Hash value 0xZZ is invalid"),
+        None
+    );
+    assert_eq!(
+        Error::from_message(
+            ErrorCode::MaximumBatchSizeExceeded,
+            "Maximum batch size exceeded. Received: 3."
+        ),
+        None
+    );
+    // A row without placeholders has nothing to read back: the code is enough.
+    assert_eq!(
+        Error::from_message(ErrorCode::NotFound, "Reworded since."),
+        Some(Error::NotFound)
+    );
+}
+
+#[test]
+fn typed_fields_are_parsed_when_read_back() {
+    mod typed {
+        error_table::include_error_table!(
+            "spec/errors.md",
+            fields = { batch_size_received: u32, batch_size_allowed: u32 }
+        );
+    }
+    let message = "Maximum batch size exceeded. Received: 1200, allowed: 500.";
+    assert_eq!(
+        typed::Error::from_message(typed::ErrorCode::MaximumBatchSizeExceeded, message),
+        Some(typed::Error::MaximumBatchSizeExceeded {
+            batch_size_received: 1200,
+            batch_size_allowed: 500
+        })
+    );
+    let not_a_number = "Maximum batch size exceeded. Received: many, allowed: 500.";
+    assert_eq!(
+        typed::Error::from_message(typed::ErrorCode::MaximumBatchSizeExceeded, not_a_number),
+        None
+    );
 }

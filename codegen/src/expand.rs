@@ -23,6 +23,11 @@ pub fn expand(
     settings: &Settings,
     source: &str,
 ) -> TokenStream {
+    let Settings {
+        error_name,
+        code_name,
+        ..
+    } = settings;
     let docs: Vec<String> = table
         .rows
         .iter()
@@ -32,12 +37,16 @@ pub fn expand(
     let code_enum = code_enum(&table.rows, &docs, settings, source);
     let code_traits = code_traits(&settings.code_name);
     let localized = localized(&table.rows, canonical_locale, translations, settings);
+    let decode = decode(&table.rows, settings);
     let error_enum = error_enum(&table.rows, &docs, settings, source);
     quote! {
         #code_enum
         #code_traits
         #error_enum
         #localized
+        #decode
+        // The impls for the HTTP frameworks the runtime's features enable.
+        ::error_table::__private::framework_impls!(#error_name, #code_name);
     }
 }
 
@@ -308,6 +317,7 @@ fn error_variant(row: &CheckedRow, row_doc: &str) -> TokenStream {
              ident,
              ty,
              placeholder,
+             ..
          }| {
             let doc = doc(&format!(
                 "Fills {} in the message.",
@@ -461,6 +471,108 @@ fn localized(
                 #body
             }
         }
+    }
+}
+
+/// Reading an error back from a received code and message.
+fn decode(rows: &[CheckedRow], settings: &Settings) -> TokenStream {
+    let Settings {
+        error_name,
+        code_name,
+        ..
+    } = settings;
+    let arms = rows.iter().map(|row| {
+        let variant = &row.variant;
+        let body = decode_body(row);
+        quote!(#code_name::#variant => { #body })
+    });
+    quote! {
+        #[automatically_derived]
+        impl #error_name {
+            /// The error that a response with `code` and `message` stands
+            /// for, its fields read back from the message.
+            ///
+            /// `None` when the row has placeholders and `message` does not
+            /// follow its template, as when the server runs another
+            /// version of the table; the code alone is still known.
+            #[must_use]
+            pub fn from_message(
+                __code: #code_name,
+                __message: &::core::primitive::str,
+            ) -> ::core::option::Option<Self> {
+                match __code { #(#arms)* }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::error_table::__private::Decode for #error_name {
+            fn from_message(
+                code: #code_name,
+                message: &::core::primitive::str,
+            ) -> ::core::option::Option<Self> {
+                Self::from_message(code, message)
+            }
+        }
+    }
+}
+
+/// Matches `__message` against the row's template: literal text must be
+/// there, each hole takes the text up to the next literal. Holes side by
+/// side cannot be told apart, so such a row never decodes.
+fn decode_body(row: &CheckedRow) -> TokenStream {
+    let variant = &row.variant;
+    if row.fields.is_empty() {
+        // Nothing to read back: the code says it all, whatever the text.
+        return quote!(::core::option::Option::Some(Self::#variant));
+    }
+    let segments = &row.row.template.segments;
+    let adjacent_holes = segments
+        .windows(2)
+        .any(|pair| matches!(pair, [Segment::Placeholder(_), Segment::Placeholder(_)]));
+    if adjacent_holes {
+        return quote!(::core::option::Option::None);
+    }
+    let mut steps = Vec::new();
+    let mut rest = segments.as_slice();
+    if let [Segment::Literal(prefix), tail @ ..] = rest {
+        steps.push(quote!(let __rest = __rest.strip_prefix(#prefix)?;));
+        rest = tail;
+    }
+    if let [init @ .., Segment::Literal(suffix)] = rest {
+        steps.push(quote!(let __rest = __rest.strip_suffix(#suffix)?;));
+        rest = init;
+    }
+    let mut holes = rest.iter().peekable();
+    while let Some(segment) = holes.next() {
+        let Segment::Placeholder(placeholder) = segment else {
+            continue;
+        };
+        let Some(field) = row
+            .fields
+            .iter()
+            .find(|field| field.placeholder.field == placeholder.field)
+        else {
+            continue;
+        };
+        let ident = &field.ident;
+        let text = if let Some(Segment::Literal(separator)) = holes.next() {
+            steps.push(quote!(let (#ident, __rest) = __rest.split_once(#separator)?;));
+            quote!(#ident)
+        } else {
+            quote!(__rest)
+        };
+        let value = if field.overridden {
+            quote!(::core::str::FromStr::from_str(#text).ok()?)
+        } else {
+            quote!(::error_table::__private::Cow::Owned(::core::convert::Into::into(#text)))
+        };
+        steps.push(quote!(let #ident = #value;));
+    }
+    let fields = row.fields.iter().map(|field| &field.ident);
+    quote! {
+        let __rest = __message;
+        #(#steps)*
+        ::core::option::Option::Some(Self::#variant { #(#fields),* })
     }
 }
 

@@ -38,6 +38,9 @@ pub struct Field {
     pub ident: Ident,
     /// Its type: from the `fields` setting or `Cow<'static, str>`.
     pub ty: Type,
+    /// Whether the `fields` setting chose the type, which must then also
+    /// implement `FromStr` for decoding.
+    pub overridden: bool,
     /// The placeholder it fills.
     pub placeholder: Placeholder,
 }
@@ -137,14 +140,14 @@ fn fields(
         let name = &placeholder.field;
         let problem = match identifier(name) {
             Ok(ident) => {
-                let ty = settings
+                let setting = settings
                     .field_types
                     .iter()
-                    .find(|setting| setting.field == name)
-                    .map_or_else(|| default_ty.clone(), |setting| setting.ty.clone());
+                    .find(|setting| setting.field == name);
                 fields.push(Field {
                     ident,
-                    ty,
+                    ty: setting.map_or_else(|| default_ty.clone(), |setting| setting.ty.clone()),
+                    overridden: setting.is_some(),
                     placeholder: placeholder.clone(),
                 });
                 continue;

@@ -53,6 +53,15 @@ pub trait ApiError: core::error::Error + Localize {
     }
 }
 
+/// Implemented by every generated error enum: reading an error back from
+/// the code and message of a response.
+pub trait Decode: ApiError + Sized {
+    /// The error that `code` and `message` stand for, its fields read
+    /// back from the message; `None` when the row has placeholders and the
+    /// message does not follow its template.
+    fn from_message(code: Self::Code, message: &str) -> Option<Self>;
+}
+
 /// A string that is not a code of the table, from `str::parse`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnknownCode(String);
@@ -80,7 +89,19 @@ pub mod __private {
 
     pub use serde;
 
-    pub use crate::{ApiError, Code, Envelope, Localize, Localized};
+    pub use crate::{ApiError, Code, Decode, Envelope, Localize, Localized};
+
+    /// The impls of the HTTP frameworks whose features are enabled, for a
+    /// generated error enum and its code enum. Each framework's part
+    /// expands to nothing when its feature is off, so that the features of
+    /// this crate, not of the user's, decide.
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __framework_impls {
+        ($error:ident, $code:ident) => {};
+    }
+
+    pub use crate::__framework_impls as framework_impls;
 
     /// Makes [`crate::UnknownCode`] for generated `FromStr` impls.
     pub type UnknownCode = crate::UnknownCode;

@@ -5,7 +5,7 @@
 //! that depends on `error-table`, whatever that module imports.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use crate::locale::Translation;
 use crate::settings::Settings;
@@ -323,6 +323,9 @@ fn error_variant(row: &CheckedRow, row_doc: &str) -> TokenStream {
                 "Fills {} in the message.",
                 code_span(&format!("{{{}}}", placeholder.name))
             ));
+            let ty = ty
+                .as_ref()
+                .map_or_else(default_field_type, ToTokens::to_token_stream);
             quote!(#doc #ident: #ty,)
         },
     );
@@ -561,7 +564,7 @@ fn decode_body(row: &CheckedRow) -> TokenStream {
         } else {
             quote!(__rest)
         };
-        let value = if field.overridden {
+        let value = if field.ty.is_some() {
             quote!(::core::str::FromStr::from_str(#text).ok()?)
         } else {
             quote!(::error_table::__private::Cow::Owned(::core::convert::Into::into(#text)))
@@ -574,6 +577,11 @@ fn decode_body(row: &CheckedRow) -> TokenStream {
         #(#steps)*
         ::core::option::Option::Some(Self::#variant { #(#fields),* })
     }
+}
+
+/// The default field type: borrowed for literals, owned for the rest.
+fn default_field_type() -> TokenStream {
+    quote!(::error_table::__private::Cow<'static, ::core::primitive::str>)
 }
 
 /// `text` as a Markdown code span, with a fence longer than any run of

@@ -36,11 +36,9 @@ pub struct CheckedRow {
 pub struct Field {
     /// The field name.
     pub ident: Ident,
-    /// Its type: from the `fields` setting or `Cow<'static, str>`.
-    pub ty: Type,
-    /// Whether the `fields` setting chose the type, which must then also
-    /// implement `FromStr` for decoding.
-    pub overridden: bool,
+    /// Its type from the `fields` setting, which must then also implement
+    /// `FromStr` for decoding; `None` for the default `Cow<'static, str>`.
+    pub ty: Option<Type>,
     /// The placeholder it fills.
     pub placeholder: Placeholder,
 }
@@ -59,7 +57,6 @@ pub fn check(
     let mut seen_codes: HashMap<String, usize> = HashMap::new();
     let mut seen_variants: HashMap<String, (usize, String)> = HashMap::new();
     let mut rows = Vec::new();
-    let default_ty = default_field_type();
     for row in table.rows {
         let line = file.line_of(row.span.start).0;
         if let Some(first_line) = seen_codes.get(&row.code.wire) {
@@ -92,7 +89,7 @@ pub fn check(
             continue;
         }
         seen_variants.insert(row.code.variant.clone(), (line, row.code.wire.clone()));
-        if let Some(fields) = fields(&row, settings, &default_ty, diagnostics) {
+        if let Some(fields) = fields(&row, settings, diagnostics) {
             rows.push(CheckedRow {
                 row,
                 variant,
@@ -128,12 +125,7 @@ fn variant(row: &Row, diagnostics: &mut Diagnostics) -> Option<Ident> {
     None
 }
 
-fn fields(
-    row: &Row,
-    settings: &Settings,
-    default_ty: &Type,
-    diagnostics: &mut Diagnostics,
-) -> Option<Vec<Field>> {
+fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Option<Vec<Field>> {
     let mut fields = Vec::new();
     let mut ok = true;
     for placeholder in row.template.placeholders() {
@@ -146,8 +138,7 @@ fn fields(
                     .find(|setting| setting.field == name);
                 fields.push(Field {
                     ident,
-                    ty: setting.map_or_else(|| default_ty.clone(), |setting| setting.ty.clone()),
-                    overridden: setting.is_some(),
+                    ty: setting.map(|setting| setting.ty.clone()),
                     placeholder: placeholder.clone(),
                 });
                 continue;
@@ -177,11 +168,6 @@ fn fields(
         ok = false;
     }
     ok.then_some(fields)
-}
-
-/// The default field type: borrowed for literals, owned for the rest.
-fn default_field_type() -> Type {
-    syn::parse_quote!(::error_table::__private::Cow<'static, ::core::primitive::str>)
 }
 
 /// A `fields` entry that fills no placeholder is a typo or stale.
@@ -223,14 +209,22 @@ fn identifier(name: &str) -> Result<Ident, NotIdent> {
     if !shaped {
         return Err(NotIdent::Shape);
     }
-    // Reserved in edition 2024, which syn does not know yet.
-    if name == "gen" {
+    if KEYWORDS.contains(&name) {
         return Err(NotIdent::Keyword);
     }
-    syn::parse_str::<Ident>(name)
-        .map(|ident| Ident::new(&ident.to_string(), Span::call_site()))
-        .map_err(|_| NotIdent::Keyword)
+    Ok(Ident::new(name, Span::call_site()))
 }
+
+/// The words no identifier may be in any edition: strict and reserved
+/// keywords, up to edition 2024. Contextual ones (`union`, `raw`, `safe`)
+/// are fine.
+const KEYWORDS: [&str; 52] = [
+    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
 
 #[cfg(test)]
 mod tests {

@@ -98,8 +98,8 @@ pub enum TableSelector {
 pub struct FieldType {
     /// The field, as derived from a placeholder name.
     pub field: Ident,
-    /// Its type: anything that implements `Display`, `Debug`, `Clone` and
-    /// `Eq`.
+    /// Its type: anything that implements `Display`, `Debug`, `Clone`,
+    /// `Eq` and, for reading errors back from messages, `FromStr`.
     pub ty: Type,
 }
 

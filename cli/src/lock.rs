@@ -59,9 +59,9 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     });
     refuse_the_spec(&path, &args.spec)?;
     let lock = Lock::from_checked(&loaded.generated.checked);
-    let text = lock.to_text();
     let shown = path.display().to_string();
     let previous = fs::read_to_string(&path).ok();
+    let text = in_the_style_of(previous.as_deref(), &lock.to_text());
     if previous.as_deref() == Some(text.as_str()) {
         // Unchanged bytes keep the file's time, so no build reruns.
         output.note(&format!(
@@ -82,6 +82,25 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
         output.note(&line);
     }
     Ok(Status::Clean)
+}
+
+/// `text` with the line ends and byte order mark of the file it replaces,
+/// so that relocking changes only what changed.
+fn in_the_style_of(previous: Option<&str>, text: &str) -> String {
+    const BOM: &str = "\u{feff}";
+    let Some(previous) = previous else {
+        return text.to_owned();
+    };
+    let mut styled = String::with_capacity(text.len() + text.len() / 16);
+    if previous.starts_with(BOM) {
+        styled.push_str(BOM);
+    }
+    if previous.contains("\r\n") {
+        styled.push_str(&text.replace('\n', "\r\n"));
+    } else {
+        styled.push_str(text);
+    }
+    styled
 }
 
 /// Refuses to write the lockfile over the spec, which `-o` could name.

@@ -356,6 +356,35 @@ fn lock_writes_where_it_is_told() {
 }
 
 #[test]
+fn relocking_keeps_the_lockfile_line_ends_and_byte_order_mark() {
+    let dir = scratch("lock-style");
+    copy_spec(&dir, "spec/errors.md", |spec| spec);
+    assert_eq!(run_in(&dir, &["lock", "spec/errors.md"]).code, 0);
+    let lock = dir.join("spec/errors.lock");
+    let written = std::fs::read_to_string(&lock).unwrap();
+    let windows = format!("\u{feff}{}", written.replace('\n', "\r\n"));
+    std::fs::write(&lock, &windows).unwrap();
+    let run = run_in(&dir, &["lock", "spec/errors.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("is up to date"), "{}", run.stderr);
+    copy_spec(&dir, "spec/errors.md", |spec| {
+        replace(
+            &spec,
+            "| TooManyRequests |",
+            "| Teapot | 418 | Short. |\n| TooManyRequests |",
+        )
+    });
+    assert_eq!(run_in(&dir, &["lock", "spec/errors.md"]).code, 0);
+    let relocked = std::fs::read_to_string(&lock).unwrap();
+    assert!(relocked.starts_with('\u{feff}'));
+    assert!(relocked.contains("Teapot 418\r\n"), "{relocked:?}");
+    assert!(
+        !relocked.replace("\r\n", "").contains('\n'),
+        "every line ends in CRLF"
+    );
+}
+
+#[test]
 fn lock_refuses_a_table_with_errors_and_the_spec_as_output() {
     let dir = scratch("lock-refuses");
     copy_spec(&dir, "spec/errors.md", |spec| {

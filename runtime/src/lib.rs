@@ -1,13 +1,28 @@
 #![doc = include_str!("../README.md")]
 
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+mod client;
 mod envelope;
+#[cfg(feature = "http")]
+pub mod http;
 mod localize;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 use core::fmt;
 use core::hash::Hash;
 
 pub use error_table_macros::include_error_table;
 
+pub use crate::client::{
+    ClientError, DecodeError, DecodeErrorKind, MAX_BODY_BYTES, MAX_DEPTH, ReceivedCode,
+    ReceivedError,
+};
 pub use crate::envelope::{Envelope, ErrorBody};
 pub use crate::localize::{Localize, Localized, negotiate};
 
@@ -98,10 +113,134 @@ pub mod __private {
     #[macro_export]
     #[doc(hidden)]
     macro_rules! __framework_impls {
-        ($error:ident, $code:ident) => {};
+        ($error:ident, $code:ident) => {
+            $crate::__private::http_impls!($error, $code);
+            $crate::__private::axum_impls!($error, $code);
+            $crate::__private::actix_web_impls!($error, $code);
+        };
     }
 
     pub use crate::__framework_impls as framework_impls;
+
+    /// `status_code()` and `http::StatusCode: From<…>` (feature `http`).
+    #[cfg(feature = "http")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __http_impls {
+        ($error:ident, $code:ident) => {
+            #[automatically_derived]
+            impl $code {
+                /// The HTTP status as an `http::StatusCode`.
+                #[must_use]
+                pub fn status_code(self) -> $crate::__private::http::StatusCode {
+                    $crate::__private::http_status_code(self)
+                }
+            }
+            #[automatically_derived]
+            impl $error {
+                /// The HTTP status of this error as an `http::StatusCode`.
+                #[must_use]
+                pub fn status_code(&self) -> $crate::__private::http::StatusCode {
+                    $crate::__private::http_status_code($crate::__private::ApiError::code(self))
+                }
+            }
+            #[automatically_derived]
+            impl ::core::convert::From<$code> for $crate::__private::http::StatusCode {
+                fn from(code: $code) -> Self {
+                    $crate::__private::http_status_code(code)
+                }
+            }
+            #[automatically_derived]
+            impl ::core::convert::From<&$error> for $crate::__private::http::StatusCode {
+                fn from(error: &$error) -> Self {
+                    $crate::__private::http_status_code($crate::__private::ApiError::code(error))
+                }
+            }
+        };
+    }
+
+    /// Nothing: the feature `http` is off.
+    #[cfg(not(feature = "http"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __http_impls {
+        ($error:ident, $code:ident) => {};
+    }
+
+    pub use crate::__http_impls as http_impls;
+
+    #[cfg(feature = "http")]
+    pub use ::http;
+
+    #[cfg(feature = "http")]
+    pub use crate::http::status_code as http_status_code;
+
+    /// `IntoResponse` (feature `axum`).
+    #[cfg(feature = "axum")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __axum_impls {
+        ($error:ident, $code:ident) => {
+            #[automatically_derived]
+            impl $crate::__private::axum_core::response::IntoResponse for $error {
+                fn into_response(self) -> $crate::__private::axum_core::response::Response {
+                    $crate::__private::axum_into_response(&self)
+                }
+            }
+        };
+    }
+
+    /// Nothing: the feature `axum` is off.
+    #[cfg(not(feature = "axum"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __axum_impls {
+        ($error:ident, $code:ident) => {};
+    }
+
+    pub use crate::__axum_impls as axum_impls;
+
+    #[cfg(feature = "axum")]
+    pub use ::axum_core;
+
+    #[cfg(feature = "axum")]
+    pub use crate::axum::into_response as axum_into_response;
+
+    /// `ResponseError` (feature `actix-web`).
+    #[cfg(feature = "actix-web")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __actix_web_impls {
+        ($error:ident, $code:ident) => {
+            #[automatically_derived]
+            impl $crate::__private::actix_web::ResponseError for $error {
+                fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                    $crate::__private::actix_status_code(self)
+                }
+                fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                    $crate::__private::actix_error_response(self)
+                }
+            }
+        };
+    }
+
+    /// Nothing: the feature `actix-web` is off.
+    #[cfg(not(feature = "actix-web"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __actix_web_impls {
+        ($error:ident, $code:ident) => {};
+    }
+
+    pub use crate::__actix_web_impls as actix_web_impls;
+
+    #[cfg(feature = "actix-web")]
+    pub use ::actix_web;
+
+    #[cfg(feature = "actix-web")]
+    pub use crate::actix::{
+        error_response as actix_error_response, status_code as actix_status_code,
+    };
 
     /// Makes [`crate::UnknownCode`] for generated `FromStr` impls.
     pub type UnknownCode = crate::UnknownCode;

@@ -1,0 +1,280 @@
+//! The client side without a server: error bodies read back into
+//! `ReceivedError`, from the spec page's own examples to hostile input.
+//! Nothing here may panic.
+
+// A test fails loudly by design: `expect` and indexing say where.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
+#![deny(warnings, clippy::pedantic)]
+
+#[path = "support/samples.rs"]
+mod samples;
+
+use std::error::Error as _;
+
+use error_table::{
+    ClientError, DecodeErrorKind, MAX_BODY_BYTES, MAX_DEPTH, ReceivedCode, ReceivedError,
+};
+
+error_table::include_error_table!(
+    "spec/errors.md",
+    fields = { batch_size_received: usize, batch_size_allowed: usize },
+);
+
+fn decode(body: &[u8]) -> Result<ReceivedError<Error>, error_table::DecodeError> {
+    ReceivedError::decode(400, body)
+}
+
+fn kind(body: &[u8]) -> DecodeErrorKind {
+    decode(body).unwrap_err().kind()
+}
+
+#[test]
+fn every_code_reads_back_from_its_envelope() {
+    for &code in ErrorCode::ALL {
+        let error = samples::sample(code);
+        let body = serde_json::to_vec(&error.to_envelope(Some("t-1"))).unwrap();
+        let received = ReceivedError::<Error>::decode(error.status(), &body).unwrap();
+        assert_eq!(received.code(), &ReceivedCode::Known(code));
+        assert_eq!(received.error(), Some(&error));
+        assert_eq!(received.target(), Some("t-1"));
+        assert_eq!(received.status(), Some(code.status()));
+    }
+}
+
+#[test]
+fn the_spec_pages_examples_read_back() {
+    // The page's own example: the code is known, but its message does not
+    // follow the row's template, so there is no typed error.
+    let body = br#"{
+    "error": {
+        "code": "ResourceNotFound",
+        "message": "Machine 123123123 was not found",
+        "target": "43f4cb08-8fac-4b65-9db1-745c2ae65f3a"
+    }
+}"#;
+    let received = ReceivedError::<Error>::decode(404, body).unwrap();
+    assert_eq!(received.known_code(), Some(ErrorCode::ResourceNotFound));
+    assert_eq!(received.message(), "Machine 123123123 was not found");
+    assert_eq!(
+        received.target(),
+        Some("43f4cb08-8fac-4b65-9db1-745c2ae65f3a")
+    );
+    assert_eq!(received.error(), None);
+    assert!(received.into_error().is_err());
+
+    // A row without placeholders has its typed error whatever the text.
+    let body = br#"{"error":{"code":"InvalidRequestBody","message":"Request body is incorrect","target":"1fa66c0f-18bd-4133-b378-36d76f3a2ba0"}}"#;
+    let received = ReceivedError::<Error>::decode(400, body).unwrap();
+    assert_eq!(received.error(), Some(&Error::InvalidRequestBody));
+}
+
+#[test]
+fn an_unknown_code_is_kept_verbatim() {
+    let received = decode(br#"{"error":{"code":"invalidhashvalue","message":"m"}}"#).unwrap();
+    assert_eq!(
+        received.code(),
+        &ReceivedCode::Unknown("invalidhashvalue".to_owned()),
+        "codes compare exactly"
+    );
+    assert_eq!(received.target(), None);
+    let received = decode(br#"{"error":{"code":"","message":""}}"#).unwrap();
+    assert_eq!(received.code().as_str(), "");
+}
+
+#[test]
+fn extra_members_null_target_and_escapes_are_accepted() {
+    let body =
+        br#"{"error":{"code":"InvalidUrl","message":"URL \"a\\b\" is invalid.","target":null,
+        "details":[{"code":"x","innererror":{"a":[1,2,{"b":null}]}}]},"odata.metadata":"x"}"#;
+    let received = decode(body).unwrap();
+    assert_eq!(
+        received.error(),
+        Some(&Error::InvalidUrl {
+            invalid_url: r#""a\b""#.into()
+        })
+    );
+    assert_eq!(received.target(), None);
+}
+
+#[test]
+fn a_typed_field_that_does_not_parse_gives_no_typed_error() {
+    let received = decode(
+        br#"{"error":{"code":"MaximumBatchSizeExceeded","message":"Maximum batch size exceeded. Received: many, allowed: 500."}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        received.known_code(),
+        Some(ErrorCode::MaximumBatchSizeExceeded)
+    );
+    assert_eq!(received.error(), None);
+}
+
+#[test]
+fn bodies_that_are_not_json_are_refused() {
+    for body in [
+        &b""[..],
+        b"<html><body>502 Bad Gateway</body></html>",
+        br#"{"error":{"code":"NotFound","message":"m"}"#,
+        br#"{"error":{"code":"NotFound","message":"m"}} trailing"#,
+        b"{\"error\":{\"code\":\"NotFound\",\"message\":\"\xff\"}}",
+        b"\0\0\0\0",
+    ] {
+        assert_eq!(kind(body), DecodeErrorKind::NotJson, "{body:?}");
+    }
+}
+
+#[test]
+fn json_of_another_shape_is_refused() {
+    for body in [
+        &b"null"[..],
+        b"[]",
+        b"{}",
+        br#""NotFound""#,
+        br#"{"error":"NotFound"}"#,
+        br#"{"error":{"code":"NotFound"}}"#,
+        br#"{"error":{"message":"m"}}"#,
+        br#"{"error":{"code":404,"message":"m"}}"#,
+        br#"{"error":{"code":"NotFound","message":["m"]}}"#,
+        br#"{"error":{"code":"NotFound","message":"m","target":7}}"#,
+        // The array form that serde's derived structs also take.
+        br#"[["NotFound","m",null]]"#,
+        br#"{"error":["NotFound","m"]}"#,
+        // A member given twice.
+        br#"{"error":{"code":"NotFound","code":"BadRequest","message":"m"}}"#,
+        br#"{"error":{"code":"NotFound","message":"m"},"error":{}}"#,
+    ] {
+        assert_eq!(kind(body), DecodeErrorKind::NotAnEnvelope, "{body:?}");
+    }
+}
+
+#[test]
+fn huge_bodies_are_refused_before_parsing() {
+    let message = "x".repeat(10 * 1024 * 1024);
+    let body = format!(r#"{{"error":{{"code":"NotFound","message":"{message}"}}}}"#);
+    assert_eq!(kind(body.as_bytes()), DecodeErrorKind::TooLarge);
+
+    // Up to the limit is fine.
+    let head = r#"{"error":{"code":"InvalidInput","message":"Invalid input "#;
+    let tail = r#"."}}"#;
+    let fill = "y".repeat(MAX_BODY_BYTES - head.len() - tail.len());
+    let body = format!("{head}{fill}{tail}");
+    assert_eq!(body.len(), MAX_BODY_BYTES);
+    let received = decode(body.as_bytes()).unwrap();
+    assert_eq!(
+        received.error(),
+        Some(&Error::InvalidInput {
+            invalid_input: fill.clone().into()
+        })
+    );
+    let body = format!("{head}y{fill}{tail}");
+    assert_eq!(kind(body.as_bytes()), DecodeErrorKind::TooLarge);
+}
+
+#[test]
+fn deep_nesting_is_refused_before_parsing() {
+    let deep = |depth: usize| {
+        format!(
+            r#"{{"error":{{"code":"NotFound","message":"m","details":{}0{}}}}}"#,
+            "[".repeat(depth - 2),
+            "]".repeat(depth - 2)
+        )
+    };
+    assert!(decode(deep(MAX_DEPTH).as_bytes()).is_ok());
+    assert_eq!(
+        kind(deep(MAX_DEPTH + 1).as_bytes()),
+        DecodeErrorKind::TooDeep
+    );
+    assert_eq!(kind(&vec![b'['; 60_000]), DecodeErrorKind::TooDeep);
+    assert_eq!(kind(&vec![b'{'; 60_000]), DecodeErrorKind::TooDeep);
+    // Brackets inside strings do not count.
+    let body = format!(
+        r#"{{"error":{{"code":"NotFound","message":"{}"}}}}"#,
+        "[".repeat(1000)
+    );
+    assert!(decode(body.as_bytes()).is_ok());
+}
+
+#[test]
+fn decode_errors_say_what_and_why() {
+    let error = ReceivedError::<Error>::decode(502, b"<html>").unwrap_err();
+    assert_eq!(error.status(), Some(502));
+    assert_eq!(
+        error.to_string(),
+        "the error response (HTTP 502) is not JSON: expected value at line 1 column 1"
+    );
+    assert!(error.source().is_some());
+
+    let error = ReceivedError::<Error>::decode(None, b"[]").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"the error response is not an error envelope {"error":{"code","message","target"}}: invalid type: sequence, expected an object with an `error` member at line 1 column 0"#
+    );
+    let error = ReceivedError::<Error>::decode(None, &[b'['; 100]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the error response nests deeper than 32 levels"
+    );
+    let error = ReceivedError::<Error>::decode(None, &vec![b' '; MAX_BODY_BYTES + 1]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the error response is larger than 65536 bytes"
+    );
+}
+
+#[test]
+fn client_errors_wrap_both_outcomes() {
+    let api = ClientError::<Error>::decode(
+        404,
+        br#"{"error":{"code":"NotFound","message":"General Not Found error message."}}"#,
+    );
+    assert_eq!(api.status(), Some(404));
+    assert_eq!(api.api_error(), Some(&Error::NotFound));
+    assert_eq!(
+        api.to_string(),
+        "HTTP 404 NotFound: General Not Found error message."
+    );
+    let undecodable = ClientError::<Error>::decode(503, b"Service Unavailable");
+    assert!(
+        matches!(&undecodable, ClientError::Undecodable(error) if error.kind() == DecodeErrorKind::NotJson)
+    );
+    assert_eq!(undecodable.status(), Some(503));
+    assert_eq!(undecodable.api_error(), None);
+    assert!(undecodable.source().is_some());
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    // A small deterministic generator (xorshift) of bodies built from JSON
+    // pieces and raw bytes.
+    let pieces: [&[u8]; 14] = [
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b"\"",
+        b":",
+        b",",
+        b"\\",
+        b"\"error\"",
+        b"\"code\"",
+        b"\"message\"",
+        b"\"NotFound\"",
+        b"null",
+        b"\xff",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..20_000 {
+        let mut body = Vec::new();
+        for _ in 0..next() % 40 {
+            let index = usize::try_from(next() % 14).unwrap();
+            body.extend_from_slice(pieces[index]);
+        }
+        let _ = ReceivedError::<Error>::decode(None, &body);
+    }
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Build-time benchmarks of error-table (see BENCHMARKS.md). Not a test.
+#
+#   bash benches/build-times.sh [check] [clean] [codegen]   (default: all three)
+#
+#   check    `cargo check` after `touch src/lib.rs` of a crate calling
+#            `include_error_table!` on a synthetic table, against the same
+#            crate with the expansion pasted in (`error-table expand`), the
+#            derive stack (thiserror + strum + serde) and hand-written code,
+#            at each size; `macro-opt` is the macro crate with the proc macro
+#            built optimized. Measured side by side in one hyperfine run.
+#   clean    a clean `cargo build` of a crate depending on `error-table`
+#            against one depending on thiserror + strum + serde, each on the
+#            20-row table, each from an empty target directory.
+#   codegen  the pipeline alone (criterion bench `codegen`).
+#
+# Environment: SIZES (default "20 2000 10000"), RUNS (default 5 for check,
+# CLEAN_RUNS default 3 for clean), WORK (default target/build-times),
+# CLEAN_REVS (Git revisions whose `error-table` is also clean-built, for
+# instance "HEAD" to compare the work tree with the last commit).
+# Needs hyperfine (`apt-get install hyperfine`); falls back to a timing loop.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=${WORK:-$root/target/build-times}
+sizes=${SIZES:-"20 2000 10000"}
+runs=${RUNS:-5}
+clean_runs=${CLEAN_RUNS:-3}
+what=${*:-check clean codegen}
+mkdir -p "$work"
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(rustc -V)"
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+cargo build --quiet --release -p error-table-cli -p error-table-benches --bin error-table --bin synth
+cli=$root/target/release/error-table
+synth=$root/target/release/synth
+
+# `bench NAME CMD1 PREP1 CMD2 PREP2 ...`: times the commands side by side,
+# each after its own preparation, with hyperfine when there is one.
+bench() {
+    local name=$1 runs=$2
+    shift 2
+    if command -v hyperfine > /dev/null; then
+        local args=()
+        while (($#)); do
+            args+=(--command-name "$1" --prepare "$3" "$2")
+            shift 3
+        done
+        hyperfine --style basic --warmup 1 --runs "$runs" \
+            --export-json "$work/$name.json" --export-markdown "$work/$name.md" "${args[@]}"
+    else
+        while (($#)); do
+            local total=0
+            for _ in $(seq "$runs"); do
+                bash -c "$3"
+                local start end
+                start=$(date +%s.%N)
+                bash -c "$2" > /dev/null 2>&1
+                end=$(date +%s.%N)
+                total=$(echo "$total + $end - $start" | bc)
+            done
+            echo "$1: mean $(echo "scale=3; $total / $runs" | bc) s"
+            shift 3
+        done
+    fi
+}
+
+# `crate DIR NAME DEPS`: a standalone crate (its own workspace) in DIR,
+# pinned to the versions of the workspace's Cargo.lock.
+crate() {
+    local dir=$1 name=$2 deps=$3
+    mkdir -p "$dir/src"
+    cat > "$dir/Cargo.toml" <<EOF
+[package]
+name = "$name"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+$deps
+
+[workspace]
+EOF
+    cp "$root/Cargo.lock" "$dir/Cargo.lock"
+}
+
+ours_dep="error-table = { path = \"$root/runtime\" }"
+derive_deps='serde = { version = "1", features = ["derive"] }
+strum = { version = "0.28", features = ["derive"] }
+thiserror = "2"'
+
+if [[ " $what " == *" check "* ]]; then
+    target=$work/check-target
+    for rows in $sizes; do
+        dir=$work/check/$rows
+        rm -rf "$dir"
+        "$synth" "$rows" "$dir/table"
+        crate "$dir/macro" "macro-$rows" "$ours_dep"
+        cp "$dir/table/errors.md" "$dir/macro/errors.md"
+        echo 'error_table::include_error_table!("errors.md");' > "$dir/macro/src/lib.rs"
+        # The same crate with the proc macro (and codegen) optimized, as
+        # `[profile.dev.build-override] opt-level = 3` does for a user.
+        crate "$dir/macro-opt" "macro-opt-$rows" "$ours_dep"
+        printf '\n[profile.dev.build-override]\nopt-level = 3\n' >> "$dir/macro-opt/Cargo.toml"
+        cp "$dir/table/errors.md" "$dir/macro-opt/errors.md"
+        cp "$dir/macro/src/lib.rs" "$dir/macro-opt/src/lib.rs"
+        crate "$dir/pasted" "pasted-$rows" "$ours_dep"
+        "$cli" expand "$dir/table/errors.md" > "$dir/pasted/src/lib.rs"
+        crate "$dir/derive" "derive-$rows" "$derive_deps"
+        cp "$dir/table/derive.rs" "$dir/derive/src/lib.rs"
+        crate "$dir/hand" "hand-$rows" ""
+        cp "$dir/table/hand.rs" "$dir/hand/src/lib.rs"
+        for kind in macro macro-opt pasted derive hand; do
+            CARGO_TARGET_DIR=$target cargo check --quiet --manifest-path "$dir/$kind/Cargo.toml"
+        done
+        args=()
+        for kind in macro macro-opt pasted derive hand; do
+            args+=("$kind-$rows" "CARGO_TARGET_DIR=$target cargo check --quiet --manifest-path $dir/$kind/Cargo.toml" "touch $dir/$kind/src/lib.rs")
+        done
+        echo "== cargo check after touch, $rows rows"
+        bench "check-$rows" "$runs" "${args[@]}"
+    done
+fi
+
+if [[ " $what " == *" clean "* ]]; then
+    dir=$work/clean
+    rm -rf "$dir"
+    "$synth" 20 "$dir/table"
+    crate "$dir/ours" clean-ours "$ours_dep"
+    cp "$dir/table/errors.md" "$dir/ours/errors.md"
+    echo 'error_table::include_error_table!("errors.md");' > "$dir/ours/src/lib.rs"
+    crate "$dir/derive" clean-derive "$derive_deps"
+    cp "$dir/table/derive.rs" "$dir/derive/src/lib.rs"
+    kinds=(ours derive)
+    for rev in ${CLEAN_REVS:-}; do
+        mkdir -p "$dir/rev-$rev"
+        git archive "$rev" | tar -x -C "$dir/rev-$rev"
+        crate "$dir/ours-$rev" "clean-ours-$(echo "$rev" | tr -c 'a-zA-Z0-9\n' -)" \
+            "error-table = { path = \"$dir/rev-$rev/runtime\" }"
+        cp "$dir/table/errors.md" "$dir/ours-$rev/errors.md"
+        cp "$dir/ours/src/lib.rs" "$dir/ours-$rev/src/lib.rs"
+        kinds+=("ours-$rev")
+    done
+    args=()
+    for kind in "${kinds[@]}"; do
+        # Resolves and fetches once, outside the measurement.
+        CARGO_TARGET_DIR=$dir/target-$kind cargo fetch --quiet --manifest-path "$dir/$kind/Cargo.toml"
+        args+=("$kind" "CARGO_TARGET_DIR=$dir/target-$kind cargo build --quiet --offline --manifest-path $dir/$kind/Cargo.toml" "rm -rf $dir/target-$kind")
+    done
+    echo "== clean cargo build of the dependency tree and a 20-row table"
+    bench clean "$clean_runs" "${args[@]}"
+    # Where the time goes, for BENCHMARKS.md: cargo's own timings report.
+    for kind in "${kinds[@]}"; do
+        rm -rf "$dir/target-$kind"
+        CARGO_TARGET_DIR=$dir/target-$kind cargo build --quiet --offline --timings \
+            --manifest-path "$dir/$kind/Cargo.toml"
+        echo "timings: $(ls "$dir/target-$kind"/cargo-timings/cargo-timing-*.html | tail -1)"
+    done
+fi
+
+if [[ " $what " == *" codegen "* ]]; then
+    echo "== the pipeline alone (criterion, optimized)"
+    cargo bench -p error-table-benches --bench codegen -- codegen/
+fi

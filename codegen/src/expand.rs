@@ -96,7 +96,6 @@ fn code_enum(
             #(#variants)*
         }
 
-        #[automatically_derived]
         impl #code_name {
             /// Every code, in table order.
             pub const ALL: &'static [Self] = &[#(Self::#all),*];
@@ -259,7 +258,6 @@ fn error_enum(
             #(#variants)*
         }
 
-        #[automatically_derived]
         impl #error_name {
             /// The error's code.
             #[must_use]
@@ -359,9 +357,19 @@ fn write_arm(row: &CheckedRow, template: &Template) -> TokenStream {
                 let field = row
                     .fields
                     .iter()
-                    .find(|field| field.placeholder.field == placeholder.field)
-                    .map(|field| &field.ident);
-                quote!(::core::fmt::Display::fmt(#field, __formatter))
+                    .find(|field| field.placeholder.field == placeholder.field);
+                match field {
+                    // A string field is written as it is: no formatting
+                    // flags to honour, so no `Formatter::pad`.
+                    Some(field) if field.ty.is_none() => {
+                        let ident = &field.ident;
+                        quote!(__formatter.write_str(#ident))
+                    }
+                    field => {
+                        let ident = field.map(|field| &field.ident);
+                        quote!(::core::fmt::Display::fmt(#ident, __formatter))
+                    }
+                }
             }
         })
         .collect();
@@ -443,7 +451,6 @@ fn localized(
         }
     };
     quote! {
-        #[automatically_derived]
         impl #error_name {
             /// The locales of the messages, the canonical one first.
             pub const LOCALES: &'static [&'static ::core::primitive::str] = &[#(#locales),*];
@@ -490,7 +497,6 @@ fn decode(rows: &[CheckedRow], settings: &Settings) -> TokenStream {
         quote!(#code_name::#variant => { #body })
     });
     quote! {
-        #[automatically_derived]
         impl #error_name {
             /// The error that a response with `code` and `message` stands
             /// for, its fields read back from the message.

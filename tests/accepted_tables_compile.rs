@@ -2,7 +2,9 @@
 //! warning. The tables are the fuzz corpus (`fuzz/run.sh seed`, grown by
 //! fuzzing) when there is one, else the spec and the test fixtures; a
 //! sample of them is included in one crate outside this workspace and
-//! built with `cargo check`. Slow, hence ignored: run it with
+//! built with `cargo check`. A large translated table, laid out as the
+//! macro lays out tables of thousands of rows, passes `cargo clippy` with
+//! the pedantic lints. Slow, hence ignored: run them with
 //! `cargo test --test accepted_tables_compile -- --ignored`.
 
 // A test fails loudly by design: `expect` and indexing say where.
@@ -60,17 +62,7 @@ fn every_accepted_table_compiles_without_warnings() {
         .take(SAMPLE)
         .collect();
     assert!(!tables.is_empty(), "no accepted table to compile");
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("accepted-tables");
-    fs::create_dir_all(dir.join("src")).unwrap();
-    fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"accepted-tables\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\nerror-table = {{ path = {:?} }}\n\n[workspace]\n",
-            workspace.join("runtime").display().to_string()
-        ),
-    )
-    .unwrap();
+    let dir = user_crate(&workspace, "accepted-tables");
     // Copies, since a running fuzzer adds and removes corpus files.
     let _ = fs::remove_dir_all(dir.join("tables"));
     fs::create_dir_all(dir.join("tables")).unwrap();
@@ -85,13 +77,7 @@ fn every_accepted_table_compiles_without_warnings() {
         .unwrap();
     }
     fs::write(dir.join("src/lib.rs"), lib).unwrap();
-    let output = Command::new(env!("CARGO"))
-        .args(["check", "--quiet", "--offline"])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .env_remove("ERROR_TABLE_MANIFEST_DIR")
-        .output()
-        .unwrap();
+    let output = cargo(&dir, &["check", "--quiet", "--offline"]);
     assert!(
         output.status.success(),
         "{} accepted tables, and the crate does not build:\n{}",
@@ -99,4 +85,89 @@ fn every_accepted_table_compiles_without_warnings() {
         String::from_utf8_lossy(&output.stderr)
     );
     eprintln!("{} accepted tables compile without warnings", tables.len());
+}
+
+/// Rows enough for every layout the macro keeps for large tables: a
+/// perfect hash for `from_code`, a function per row for the messages.
+const LARGE_ROWS: usize = 1_100;
+
+#[test]
+#[ignore = "builds a crate with cargo: about a minute"]
+fn a_large_translated_table_passes_pedantic_clippy() {
+    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = user_crate(&workspace, "large-table");
+    let mut table = String::from("| Code | Status | Message |\n|---|---|---|\n");
+    let mut translated =
+        String::from("---\nlocale: sv-SE\n---\n\n| Kod | Status | Meddelande |\n|---|---|---|\n");
+    for row in 0..LARGE_ROWS {
+        let (message, translation) = match row % 4 {
+            0 => (format!("Plain {row}."), format!("Enkel {row}.")),
+            1 => (
+                format!("Item {{item}} of {row}."),
+                format!("Sak {{item}} av {row}."),
+            ),
+            2 => (
+                format!("Got {{count}} of {{item}} in {row}."),
+                format!("Fick {{count}} av {{item}} i {row}."),
+            ),
+            _ => (format!("{{item}} and {row}"), format!("{{item}} och {row}")),
+        };
+        let status = 400 + row % 4;
+        writeln!(table, "| Code{row} | {status} | {message} |").unwrap();
+        // Every tenth row is left untranslated: those fall back.
+        if row % 10 != 9 {
+            writeln!(translated, "| Code{row} | {status} | {translation} |").unwrap();
+        }
+    }
+    fs::create_dir_all(dir.join("tables")).unwrap();
+    fs::write(dir.join("tables/large.md"), table).unwrap();
+    fs::write(dir.join("tables/large.sv-SE.md"), translated).unwrap();
+    fs::write(
+        dir.join("src/lib.rs"),
+        "//! A large table.\n#![warn(missing_docs, clippy::pedantic)]\n\
+         error_table::include_error_table!(\n    \"tables/large.md\",\n    \
+         locales = \"tables/large.sv-SE.md\",\n    \
+         missing_translations = warn,\n    fields = { count: u32 },\n);\n",
+    )
+    .unwrap();
+    let output = cargo(&dir, &["clippy", "--quiet", "--offline"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // The untranslated rows are reported as warnings, on purpose; nothing
+    // else may be.
+    let unexpected: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("warning") || line.starts_with("error"))
+        .filter(|line| !line.contains("has no row for `Code"))
+        .filter(|line| !line.ends_with("generated 110 warnings"))
+        .collect();
+    assert!(
+        output.status.success() && unexpected.is_empty(),
+        "the large table does not pass clippy:\n{stderr}"
+    );
+}
+
+/// A new crate `name` outside the workspace that depends on `error-table`.
+fn user_crate(workspace: &Path, name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    fs::create_dir_all(dir.join("src")).unwrap();
+    fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nerror-table = {{ path = {:?} }}\n\n[workspace]\n",
+            workspace.join("runtime").display().to_string()
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+fn cargo(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env_remove("ERROR_TABLE_MANIFEST_DIR")
+        .output()
+        .unwrap()
 }

@@ -5,6 +5,7 @@
 // A test fails loudly by design: `expect` and indexing say where.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
+use error_table_codegen::expand::doc_line_per_attribute;
 use error_table_codegen::settings::Settings;
 use error_table_codegen::{Severity, SourceFile, generate, generate_with_translations};
 
@@ -14,7 +15,8 @@ fn read(path: &str) -> SourceFile {
 }
 
 fn pretty(tokens: proc_macro2::TokenStream) -> String {
-    let syntax: syn::File = syn::parse2(tokens).expect("the expansion parses as Rust");
+    let syntax: syn::File =
+        syn::parse2(doc_line_per_attribute(tokens)).expect("the expansion parses as Rust");
     prettyplease::unparse(&syntax)
 }
 

@@ -1,11 +1,12 @@
 //! The three implementations of the 20-row synthetic table agree, and
 //! `Display` (plain and localized) of ours and of the hand-written code
-//! allocates nothing, as a counting global allocator shows.
+//! allocates nothing, as a counting global allocator shows. The 2,000-row
+//! table, past the sizes where the macro switches to a perfect hash for
+//! `from_code` and to a function per row for `Display`, agrees with the
+//! hand-written code too.
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::fmt::Write;
 use std::str::FromStr;
 
@@ -20,36 +21,18 @@ mod hand {
 mod derive {
     include!(concat!(env!("OUT_DIR"), "/t20_derive.rs"));
 }
-
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+mod ours_2000 {
+    include!(concat!(env!("OUT_DIR"), "/t2000_ours.rs"));
+}
+#[allow(clippy::pedantic, dead_code)]
+mod hand_2000 {
+    include!(concat!(env!("OUT_DIR"), "/t2000_hand.rs"));
 }
 
-// SAFETY: every call is passed on to the system allocator unchanged.
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.with(|count| count.set(count.get() + 1));
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
+#[path = "../../tests/support/counting.rs"]
+mod counting;
 
-    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
-        // SAFETY: the caller upholds `GlobalAlloc::dealloc`'s contract.
-        unsafe { System.dealloc(pointer, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-fn allocations_during(work: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    work();
-    ALLOCATIONS.with(Cell::get) - before
-}
+use counting::allocations_during;
 
 #[test]
 fn the_three_implementations_agree() {
@@ -118,5 +101,42 @@ fn display_allocates_nothing() {
         });
         assert_eq!(count, 0, "{ours:?} allocated");
         assert!(allocations_during(|| drop(ours.to_string())) > 0);
+    }
+}
+
+#[test]
+fn a_large_table_agrees_with_the_hand_written_code() {
+    assert_eq!(ours_2000::ErrorCode::ALL.len(), 2_000);
+    for &code in ours_2000::ErrorCode::ALL {
+        let wire = code.as_str();
+        assert_eq!(ours_2000::ErrorCode::from_code(wire), Some(code));
+        let hand = hand_2000::ErrorCode::from_code(wire).unwrap();
+        assert_eq!(code.status(), hand.status());
+        // Near misses: one byte more, one less, one changed.
+        assert_eq!(ours_2000::ErrorCode::from_code(&format!("{wire}x")), None);
+        assert_eq!(ours_2000::ErrorCode::from_code(&wire[1..]), None);
+        assert_eq!(
+            ours_2000::ErrorCode::from_code(&wire.to_ascii_lowercase()),
+            None
+        );
+    }
+    assert_eq!(
+        ours_2000::ErrorCode::from_code(ours_2000::HIT).map(ours_2000::ErrorCode::as_str),
+        Some(ours_2000::HIT)
+    );
+    assert_eq!(ours_2000::ErrorCode::from_code(""), None);
+    assert_eq!(ours_2000::ErrorCode::from_code(ours_2000::MISS), None);
+    assert_eq!(hand_2000::ErrorCode::from_code(hand_2000::MISS), None);
+    let mut buffer = String::with_capacity(4096);
+    for (ours, hand) in ours_2000::samples().iter().zip(hand_2000::samples()) {
+        let message = ours.to_string();
+        assert_eq!(message, hand.to_string());
+        buffer.clear();
+        let count = allocations_during(|| write!(buffer, "{ours}").unwrap());
+        assert_eq!(count, 0, "{ours:?} allocated");
+        assert_eq!(
+            ours_2000::Error::from_message(ours.code(), &message).as_ref(),
+            Some(ours)
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! `error-table expand`: the Rust code the macro generates, formatted.
 
+use error_table_codegen::expand::doc_line_per_attribute;
 use syn::Ident;
 
 use crate::input::{self, TableArg};
@@ -58,12 +59,13 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     let loaded = input::load(&args.spec, &settings)?;
     let reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
     output.diagnostics(&reports, Format::Human);
-    let syntax: syn::File = syn::parse2(loaded.generated.tokens.clone()).map_err(|error| {
-        Fatal::failed(
-            format!("the generated code does not parse as Rust: {error}"),
-            "this is a bug in error-table; please report it with the spec",
-        )
-    })?;
+    let syntax: syn::File = syn::parse2(doc_line_per_attribute(loaded.generated.tokens.clone()))
+        .map_err(|error| {
+            Fatal::failed(
+                format!("the generated code does not parse as Rust: {error}"),
+                "this is a bug in error-table; please report it with the spec",
+            )
+        })?;
     output.data(&prettyplease::unparse(&syntax));
     Ok(Status::problems_if(loaded.has_errors()))
 }

@@ -9,6 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use error_table_codegen::expand::doc_line_per_attribute;
 use error_table_codegen::settings::Settings;
 use error_table_codegen::{SourceFile, generate, generate_with_translations};
 
@@ -251,7 +252,7 @@ fn expand_prints_what_the_macro_generates() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let file = SourceFile::read(&workspace(), "spec/errors.md").unwrap();
     let tokens = generate(&file, &Settings::default()).tokens;
-    let expected = prettyplease::unparse(&syn::parse2(tokens).unwrap());
+    let expected = prettyplease::unparse(&syn::parse2(doc_line_per_attribute(tokens)).unwrap());
     assert_eq!(run.stdout, expected);
 }
 

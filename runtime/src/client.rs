@@ -4,7 +4,8 @@ use core::fmt;
 
 use crate::{ApiError, Code, Decode, Envelope};
 
-/// The largest error body [`ReceivedError::decode`] reads: 64 KiB.
+/// The largest error body `ReceivedError::decode` (feature `json`) reads:
+/// 64 KiB.
 ///
 /// An envelope holds a code, a message and a correlation ID, a few hundred
 /// bytes; a larger body is refused before it is parsed, so that a hostile
@@ -12,8 +13,8 @@ use crate::{ApiError, Code, Decode, Envelope};
 /// `reqwest` helpers stop reading the body at this size too.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// The deepest nesting of JSON arrays and objects [`ReceivedError::decode`]
-/// accepts: 32.
+/// The deepest nesting of JSON arrays and objects `ReceivedError::decode`
+/// (feature `json`) accepts: 32.
 ///
 /// An envelope is two levels deep; extra members that some APIs add
 /// (`details`, `innererror`) nest a few more. Deeper bodies are refused
@@ -98,7 +99,8 @@ pub struct ReceivedError<E: ApiError> {
 
 impl<E: Decode> ReceivedError<E> {
     /// Reads an error response from its HTTP `status` (`None` when unknown)
-    /// and its body, a JSON envelope `{"error":{"code","message","target"}}`.
+    /// and its body, a JSON envelope `{"error":{"code","message","target"}}`
+    /// (feature `json`).
     ///
     /// Members other than these three are ignored, so envelopes that add
     /// `details` or `innererror` read too. Never panics, whatever the body.
@@ -108,6 +110,7 @@ impl<E: Decode> ReceivedError<E> {
     /// When the body is larger than [`MAX_BODY_BYTES`], nests deeper than
     /// [`MAX_DEPTH`], is not JSON, or is JSON but not an envelope; see
     /// [`DecodeErrorKind`].
+    #[cfg(feature = "json")]
     pub fn decode(status: impl Into<Option<u16>>, body: &[u8]) -> Result<Self, DecodeError> {
         let status = status.into();
         if body.len() > MAX_BODY_BYTES {
@@ -255,7 +258,8 @@ impl DecodeErrorKind {
     }
 }
 
-/// A body that is not an error envelope; see [`ReceivedError::decode`].
+/// A body that is not an error envelope; see `ReceivedError::decode`
+/// (feature `json`).
 #[derive(Debug)]
 pub struct DecodeError {
     status: Option<u16>,
@@ -319,7 +323,8 @@ impl core::error::Error for DecodeError {
 /// An error response: one of the API, or one that could not be read.
 ///
 /// What the `reqwest` helpers return for a response with an error status;
-/// any other HTTP client can build it from [`ReceivedError::decode`].
+/// any other HTTP client can build it with `decode` (feature `json`), or
+/// from [`ReceivedError::from_envelope`].
 #[derive(Debug)]
 pub enum ClientError<E: ApiError> {
     /// An error envelope, read.
@@ -330,6 +335,7 @@ pub enum ClientError<E: ApiError> {
 
 impl<E: Decode> ClientError<E> {
     /// Reads an error response; see [`ReceivedError::decode`].
+    #[cfg(feature = "json")]
     #[must_use]
     pub fn decode(status: impl Into<Option<u16>>, body: &[u8]) -> Self {
         match ReceivedError::decode(status, body) {
@@ -391,6 +397,7 @@ impl<E: ApiError> core::error::Error for ClientError<E> {
 
 /// Whether `json` nests arrays and objects deeper than `limit`, counting
 /// brackets outside strings. Malformed JSON is left to the parser.
+#[cfg(feature = "json")]
 fn nesting_exceeds(json: &[u8], limit: usize) -> bool {
     let mut depth = 0_usize;
     let mut in_string = false;
@@ -420,13 +427,17 @@ fn nesting_exceeds(json: &[u8], limit: usize) -> bool {
     false
 }
 
-/// The envelope as [`ReceivedError::decode`] reads it: objects only (the
-/// derived `Deserialize` of a struct would also take an array of its
-/// fields), other members ignored, a member given twice refused.
+/// The envelope as [`ReceivedError::decode`] reads it: objects only
+/// ([`crate::Envelope`]'s `Deserialize`, like a derived one, takes an
+/// array of its fields too), other members ignored, a member given twice
+/// refused; members are named and filled as in [`crate::Envelope`].
+#[cfg(feature = "json")]
 mod wire {
     use core::fmt;
 
-    use serde::de::{Deserialize, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor};
+    use serde_core::de::{Deserialize, Deserializer, Error as _, MapAccess, Visitor};
+
+    use crate::envelope::{BODY_FIELDS, ENVELOPE_FIELDS, FieldName, fill, skip};
 
     pub(super) struct Envelope {
         pub(super) code: String,
@@ -450,18 +461,16 @@ mod wire {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
-            let mut error = None;
-            while let Some(key) = map.next_key::<String>()? {
-                if key == "error" {
-                    if error.is_some() {
-                        return Err(A::Error::duplicate_field("error"));
-                    }
-                    error = Some(map.next_value::<Body>()?.0);
-                } else {
-                    map.next_value::<IgnoredAny>()?;
+            let mut error: Option<Body> = None;
+            while let Some(field) = map.next_key_seed(FieldName(ENVELOPE_FIELDS))? {
+                match field {
+                    Some(name @ "error") => fill(&mut map, &mut error, name)?,
+                    _ => skip(&mut map)?,
                 }
             }
-            error.ok_or_else(|| A::Error::missing_field("error"))
+            error
+                .map(|body| body.0)
+                .ok_or_else(|| A::Error::missing_field("error"))
         }
     }
 
@@ -483,27 +492,15 @@ mod wire {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Body, A::Error> {
-            let (mut code, mut message, mut target) = (None, None, None);
-            while let Some(key) = map.next_key::<String>()? {
-                let (slot, name) = match key.as_str() {
-                    "code" => (&mut code, "code"),
-                    "message" => (&mut message, "message"),
-                    "target" => {
-                        if target.is_some() {
-                            return Err(A::Error::duplicate_field("target"));
-                        }
-                        target = Some(map.next_value::<Option<String>>()?);
-                        continue;
-                    }
-                    _ => {
-                        map.next_value::<IgnoredAny>()?;
-                        continue;
-                    }
-                };
-                if slot.is_some() {
-                    return Err(A::Error::duplicate_field(name));
+            let (mut code, mut message) = (None::<String>, None::<String>);
+            let mut target: Option<Option<String>> = None;
+            while let Some(field) = map.next_key_seed(FieldName(BODY_FIELDS))? {
+                match field {
+                    Some(name @ "code") => fill(&mut map, &mut code, name)?,
+                    Some(name @ "message") => fill(&mut map, &mut message, name)?,
+                    Some(name @ "target") => fill(&mut map, &mut target, name)?,
+                    _ => skip(&mut map)?,
                 }
-                *slot = Some(map.next_value::<String>()?);
             }
             Ok(Body(Envelope {
                 code: code.ok_or_else(|| A::Error::missing_field("code"))?,
@@ -514,7 +511,7 @@ mod wire {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "json"))]
 mod tests {
     use super::nesting_exceeds;
 

@@ -9,6 +9,8 @@ mod envelope;
 #[cfg(feature = "http")]
 pub mod http;
 mod localize;
+mod lookup;
+mod message;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 #[cfg(feature = "utoipa")]
@@ -102,8 +104,10 @@ impl core::error::Error for UnknownCode {}
 pub mod __private {
     pub use std::borrow::Cow;
 
-    pub use serde;
+    pub use serde_core as serde;
 
+    pub use crate::lookup::CodeMap;
+    pub use crate::message::{holes, owned};
     pub use crate::{ApiError, Code, Decode, Envelope, Localize, Localized};
 
     /// The impls of the HTTP frameworks whose features are enabled, for a
@@ -128,7 +132,6 @@ pub mod __private {
     #[doc(hidden)]
     macro_rules! __http_impls {
         ($error:ident, $code:ident) => {
-            #[automatically_derived]
             impl $code {
                 /// The HTTP status as an `http::StatusCode`.
                 #[must_use]
@@ -136,7 +139,6 @@ pub mod __private {
                     $crate::__private::http_status_code(self)
                 }
             }
-            #[automatically_derived]
             impl $error {
                 /// The HTTP status of this error as an `http::StatusCode`.
                 #[must_use]
@@ -260,23 +262,23 @@ pub mod __private {
     pub fn deserialize_code<'de, C, D>(deserializer: D) -> Result<C, D::Error>
     where
         C: Code,
-        D: serde::Deserializer<'de>,
+        D: serde_core::Deserializer<'de>,
     {
         deserializer.deserialize_str(CodeVisitor(core::marker::PhantomData))
     }
 
     struct CodeVisitor<C>(core::marker::PhantomData<C>);
 
-    impl<C: Code> serde::de::Visitor<'_> for CodeVisitor<C> {
+    impl<C: Code> serde_core::de::Visitor<'_> for CodeVisitor<C> {
         type Value = C;
 
         fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
             f.write_str("an error code of the table")
         }
 
-        fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<C, E> {
+        fn visit_str<E: serde_core::de::Error>(self, code: &str) -> Result<C, E> {
             C::from_code(code)
-                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(code), &self))
+                .ok_or_else(|| E::invalid_value(serde_core::de::Unexpected::Str(code), &self))
         }
     }
 }

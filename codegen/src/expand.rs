@@ -4,13 +4,17 @@
 //! `::error_table::__private`, so that it compiles in any module of a crate
 //! that depends on `error-table`, whatever that module imports.
 
+mod text;
+
 use proc_macro2::{Delimiter, Group, Literal, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, quote};
 
 use crate::locale::Translation;
 use crate::settings::Settings;
 use crate::template::{Segment, Template};
 use crate::validate::{Checked, CheckedRow};
+
+use self::text::{Mixed, WriteCode, parse};
 
 /// Tables up to this many rows look codes up with a `match`, which the
 /// compiler turns into a switch on the length and a few compares; larger
@@ -18,11 +22,11 @@ use crate::validate::{Checked, CheckedRow};
 /// the `match` grows with the codes of each length.
 const MATCH_LOOKUP_MAX_ROWS: usize = 64;
 
-/// From this many rows on, each row with placeholders is written (and read
-/// back) by a function of its own that the big `match` calls: one function
-/// holding thousands of chains of `write_str(..)?` makes the optimizer's
-/// memory and time grow faster than the table, past 24 GB at 10,000 rows.
-/// Smaller tables keep their arms inline, where the call would only cost.
+/// From this many rows on, each row with placeholders is written by a
+/// function of its own that the big `match` calls: one function holding
+/// thousands of chains of `write_str(..)?` makes the optimizer's memory and
+/// time grow faster than the table, past 24 GB at 10,000 rows. Smaller
+/// tables keep their arms inline, where the call would only cost.
 const OUT_OF_LINE_MIN_ROWS: usize = 1_024;
 
 /// The tokens of both enums and their impls for `table`, which was read
@@ -41,28 +45,19 @@ pub fn expand(
         code_name,
         ..
     } = settings;
-    let rows: Vec<RowTokens> = table
+    let docs: Vec<String> = table
         .rows
         .iter()
         .enumerate()
-        .map(|(index, row)| RowTokens {
-            row,
-            doc: doc(&row_doc(row, index, translations)),
-            wire: Literal::string(&row.row.code.wire),
-        })
+        .map(|(index, row)| row_doc(row, index, translations))
         .collect();
+    let rows = &table.rows;
     let layout = Layout::for_rows(rows.len());
-    let code_enum = code_enum(&rows, settings, source);
+    let code_enum = code_enum(rows, &docs, settings, source);
     let code_traits = code_traits(&settings.code_name);
-    let localized = localized(
-        &table.rows,
-        canonical_locale,
-        translations,
-        settings,
-        layout,
-    );
-    let decode = decode(&table.rows, settings);
-    let error_enum = error_enum(&rows, settings, source, layout);
+    let localized = localized(rows, canonical_locale, translations, settings, layout);
+    let decode = decode(rows, settings);
+    let error_enum = error_enum(rows, &docs, settings, source, layout);
     quote! {
         #code_enum
         #code_traits
@@ -72,16 +67,6 @@ pub fn expand(
         // The impls for the HTTP frameworks the runtime's features enable.
         ::error_table::__private::framework_impls!(#error_name, #code_name);
     }
-}
-
-/// What the items of a row share, made once: rendering the docs and
-/// escaping string literals are most of the expansion's time.
-struct RowTokens<'a> {
-    row: &'a CheckedRow,
-    /// The `#[doc]` of both of the row's variants.
-    doc: TokenStream,
-    /// The code as a string literal.
-    wire: Literal,
 }
 
 /// Where the code of a row's arm of the big matches goes.
@@ -103,28 +88,24 @@ impl Layout {
     }
 }
 
-/// The arms of a `match` and the functions they call.
+/// The code of the arms of a `match` and of the functions they call.
 #[derive(Default)]
 struct Dispatch {
-    arms: TokenStream,
-    functions: TokenStream,
+    arms: String,
+    functions: String,
     /// Whether a function takes a field of the default type.
     default_fields: bool,
 }
 
 impl Dispatch {
     /// The functions, after the short names their signatures use: with
-    /// thousands of them, the signatures are a good part of the tokens.
+    /// thousands of them, the signatures are a good part of the code.
     fn functions(&self) -> TokenStream {
-        let Self {
-            functions,
-            default_fields,
-            ..
-        } = self;
-        if functions.is_empty() {
+        if self.functions.is_empty() {
             return TokenStream::new();
         }
-        let default_type = default_fields.then(|| {
+        let functions = parse(&self.functions);
+        let default_type = self.default_fields.then(|| {
             let ty = default_field_type();
             quote!(type __Str = #ty;)
         });
@@ -136,29 +117,41 @@ impl Dispatch {
     }
 }
 
-fn code_enum(rows: &[RowTokens], settings: &Settings, source: &str) -> TokenStream {
+fn code_enum(
+    rows: &[CheckedRow],
+    docs: &[String],
+    settings: &Settings,
+    source: &str,
+) -> TokenStream {
     let Settings { code_name, vis, .. } = settings;
     let enum_doc = doc(&format!(
         "The error codes of `{source}`, without their values.\n\n\
          Serialized as the code string. Generated by `error_table::include_error_table!`."
     ));
-    let variants = rows.iter().map(|RowTokens { row, doc, .. }| {
-        let variant = &row.variant;
-        quote!(#doc #variant,)
-    });
-    let all = rows.iter().map(|RowTokens { row, .. }| &row.variant);
+    let mut variants = String::new();
+    let mut all = String::new();
+    for (row, row_doc) in rows.iter().zip(docs) {
+        variants.doc(row_doc);
+        variants.code(format_args!(" {},", row.variant));
+        all.code(format_args!("Self::{},", row.variant));
+    }
+    let (variants, all) = (parse(&variants), parse(&all));
     let as_str = by_variant(
         rows,
         &quote!(&'static ::core::primitive::str),
-        |RowTokens { wire, .. }| wire.to_token_stream(),
+        |code, row| {
+            code.string(&row.row.code.wire);
+        },
     );
-    let status = by_variant(rows, &quote!(::core::primitive::u16), |row| {
-        Literal::u16_unsuffixed(row.row.row.status.value).into_token_stream()
+    let status = by_variant(rows, &quote!(::core::primitive::u16), |code, row| {
+        code.code(format_args!("{}", row.row.status.value));
     });
     let template = by_variant(
         rows,
         &quote!(&'static ::core::primitive::str),
-        |RowTokens { row, .. }| Literal::string(&row.row.template.text).into_token_stream(),
+        |code, row| {
+            code.string(&row.row.template.text);
+        },
     );
     let from_code = from_code(rows, code_name);
     quote! {
@@ -169,14 +162,14 @@ fn code_enum(rows: &[RowTokens], settings: &Settings, source: &str) -> TokenStre
             ::core::cmp::PartialOrd, ::core::cmp::Ord,
         )]
         #vis enum #code_name {
-            #(#variants)*
+            #variants
         }
 
         impl #code_name {
             /// Every code, in table order.
             // A constant, not a stack array, however many codes there are.
             #[allow(clippy::large_stack_arrays)]
-            pub const ALL: &'static [Self] = &[#(Self::#all),*];
+            pub const ALL: &'static [Self] = &[#all];
 
             /// The code as sent on the wire.
             #[must_use]
@@ -208,7 +201,7 @@ fn code_enum(rows: &[RowTokens], settings: &Settings, source: &str) -> TokenStre
 
 /// The body of `from_code`: a `match` on the code for small tables, a
 /// perfect hash for the others.
-fn from_code(rows: &[RowTokens], code_name: &syn::Ident) -> TokenStream {
+fn from_code(rows: &[CheckedRow], code_name: &syn::Ident) -> TokenStream {
     if rows.is_empty() {
         return quote! {
             let _ = code;
@@ -216,43 +209,45 @@ fn from_code(rows: &[RowTokens], code_name: &syn::Ident) -> TokenStream {
         };
     }
     if rows.len() <= MATCH_LOOKUP_MAX_ROWS {
-        let arms = rows.iter().map(|RowTokens { row, wire, .. }| {
-            let variant = &row.variant;
-            quote!(#wire => ::core::option::Option::Some(Self::#variant),)
-        });
+        let mut arms = String::new();
+        for row in rows {
+            arms.string(&row.row.code.wire);
+            arms.code(format_args!(
+                " => ::core::option::Option::Some(Self::{}),",
+                row.variant
+            ));
+        }
+        let arms = parse(&arms);
         return quote! {
             match code {
-                #(#arms)*
+                #arms
                 _ => ::core::option::Option::None,
             }
         };
     }
-    let codes: Vec<&str> = rows
-        .iter()
-        .map(|RowTokens { row, .. }| row.row.code.wire.as_str())
-        .collect();
+    let codes: Vec<&str> = rows.iter().map(|row| row.row.code.wire.as_str()).collect();
     // The codes are distinct (duplicates were left out), so a placement
     // exists; the generator's seed is fixed, so builds are reproducible.
     let hash = phf_generator::generate_hash(&codes);
     let key = Literal::u64_suffixed(hash.key);
-    let disps = hash.disps.iter().map(|&(first, second)| {
-        let first = Literal::u32_unsuffixed(first);
-        let second = Literal::u32_unsuffixed(second);
-        quote!((#first, #second))
-    });
-    let entries = hash.map.iter().filter_map(|&index| rows.get(index)).map(
-        |RowTokens { row, wire, .. }| {
-            let variant = &row.variant;
-            quote!((#wire, #code_name::#variant))
-        },
-    );
+    let mut disps = String::new();
+    for (first, second) in &hash.disps {
+        disps.code(format_args!("({first}, {second}),"));
+    }
+    let mut entries = String::new();
+    for row in hash.map.iter().filter_map(|&index| rows.get(index)) {
+        entries.push('(');
+        entries.string(&row.row.code.wire);
+        entries.code(format_args!(", {code_name}::{}),", row.variant));
+    }
+    let (disps, entries) = (parse(&disps), parse(&entries));
     quote! {
         #[allow(clippy::unreadable_literal)]
         static CODES: ::error_table::__private::CodeMap<#code_name> =
             ::error_table::__private::CodeMap {
                 key: #key,
-                disps: &[#(#disps),*],
-                entries: &[#(#entries),*],
+                disps: &[#disps],
+                entries: &[#entries],
             };
         CODES.get(code)
     }
@@ -322,19 +317,25 @@ fn code_traits(code_name: &syn::Ident) -> TokenStream {
 
 /// The body of a `const fn(self)` that returns one value of type `ty`
 /// per variant: an array in variant order, indexed by the discriminant,
-/// which is lighter to compile than a `match` and as fast to run.
+/// which is lighter to compile than a `match` and as fast to run. `value`
+/// writes the value of a row.
 fn by_variant(
-    rows: &[RowTokens],
+    rows: &[CheckedRow],
     ty: &TokenStream,
-    value: impl Fn(&RowTokens) -> TokenStream,
+    value: impl Fn(&mut String, &CheckedRow),
 ) -> TokenStream {
     if rows.is_empty() {
         return quote!(match self {});
     }
     let len = Literal::usize_unsuffixed(rows.len());
-    let values = rows.iter().map(value);
+    let mut values = String::new();
+    for row in rows {
+        value(&mut values, row);
+        values.push(',');
+    }
+    let values = parse(&values);
     quote! {
-        const VALUES: [#ty; #len] = [#(#values),*];
+        const VALUES: [#ty; #len] = [#values];
         // The variants have no explicit discriminants: they are 0..len.
         #[allow(clippy::indexing_slicing, clippy::as_conversions)]
         VALUES[self as ::core::primitive::usize]
@@ -342,7 +343,8 @@ fn by_variant(
 }
 
 fn error_enum(
-    rows: &[RowTokens],
+    rows: &[CheckedRow],
+    docs: &[String],
     settings: &Settings,
     source: &str,
     layout: Layout,
@@ -357,20 +359,19 @@ fn error_enum(
         "The errors of `{source}`: one variant per row, one field per placeholder.\n\n\
          `Display` renders the row's message. Generated by `error_table::include_error_table!`."
     ));
-    let default_type = default_field_type();
-    let variants = rows.iter().map(|row| error_variant(row, &default_type));
-    let code_arms = rows.iter().map(|RowTokens { row, .. }| {
-        let variant = &row.variant;
-        let pattern = pattern(row, false);
-        quote!(#pattern => #code_name::#variant,)
-    });
+    let mut variants = Mixed::default();
+    let mut code_arms = String::new();
     let mut display = Dispatch::default();
-    for (index, RowTokens { row, .. }) in rows.iter().enumerate() {
-        let function = (layout == Layout::OutOfLine).then(|| format_ident!("__display_{index}"));
-        write_arm(row, &row.row.template, function, &mut display);
+    for (index, (row, row_doc)) in rows.iter().zip(docs).enumerate() {
+        error_variant(&mut variants, row, row_doc);
+        pattern(&mut code_arms, row, false);
+        code_arms.code(format_args!(" => {code_name}::{},", row.variant));
+        let function = (layout == Layout::OutOfLine).then(|| format!("__display_{index}"));
+        write_arm(&mut display, row, &row.row.template, function.as_deref());
     }
+    let (variants, code_arms) = (variants.finish(), parse(&code_arms));
+    let display_arms = parse(&display.arms);
     let display_functions = display.functions();
-    let display_arms = display.arms;
     // A table without rows makes an empty enum, which only `*self` proves
     // uninhabited to an empty match.
     let scrutinee = if rows.is_empty() {
@@ -385,14 +386,14 @@ fn error_enum(
             ::core::cmp::PartialEq, ::core::cmp::Eq,
         )]
         #vis enum #error_name {
-            #(#variants)*
+            #variants
         }
 
         impl #error_name {
             /// The error's code.
             #[must_use]
             pub const fn code(&self) -> #code_name {
-                match #scrutinee { #(#code_arms)* }
+                match #scrutinee { #code_arms }
             }
 
             /// The HTTP status of this error.
@@ -439,110 +440,150 @@ fn error_enum(
     }
 }
 
-/// `default_type` is made once for all fields: it is a dozen tokens.
-fn error_variant(
-    RowTokens {
-        row,
-        doc: variant_doc,
-        ..
-    }: &RowTokens,
-    default_type: &TokenStream,
-) -> TokenStream {
-    let variant = &row.variant;
-    if row.fields.is_empty() {
-        return quote!(#variant_doc #variant,);
+/// Writes the row's variant of the error enum. A field whose type comes
+/// from the `fields` setting is written with `quote!`, so that the type
+/// keeps the span the user wrote it with, for the compiler's errors.
+fn error_variant(out: &mut Mixed, row: &CheckedRow, row_doc: &str) {
+    if row.fields.iter().any(|field| field.ty.is_some()) {
+        let variant_doc = doc(row_doc);
+        let variant = &row.variant;
+        let default_type = default_field_type();
+        let fields = row.fields.iter().map(|field| {
+            let doc = doc(&field_doc(field));
+            let ident = &field.ident;
+            let ty: &dyn ToTokens = match &field.ty {
+                Some(ty) => ty,
+                None => &default_type,
+            };
+            quote!(#doc #ident: #ty,)
+        });
+        out.tokens(quote!(#variant_doc #variant { #(#fields)* },));
+        return;
     }
-    let fields = row.fields.iter().map(|field| {
-        let doc = doc(&format!(
-            "Fills {} in the message.",
-            code_span(&format!("{{{}}}", field.placeholder.name))
+    let out = &mut out.code;
+    out.doc(row_doc);
+    out.code(format_args!(" {}", row.variant));
+    if row.fields.is_empty() {
+        out.push(',');
+        return;
+    }
+    out.push_str(" {");
+    for field in &row.fields {
+        out.doc(&field_doc(field));
+        out.code(format_args!(
+            " {}: ::error_table::__private::Cow<'static, ::core::primitive::str>,",
+            field.ident
         ));
-        let ident = &field.ident;
-        let ty: &dyn ToTokens = match &field.ty {
-            Some(ty) => ty,
-            None => default_type,
-        };
-        quote!(#doc #ident: #ty,)
-    });
-    quote!(#variant_doc #variant { #(#fields)* },)
+    }
+    out.push_str("},");
 }
 
-/// `Self::Variant` or `Self::Variant { a, b }` (`{ .. }` when unbound).
-fn pattern(row: &CheckedRow, bind: bool) -> TokenStream {
-    let variant = &row.variant;
+fn field_doc(field: &crate::validate::Field) -> String {
+    format!(
+        "Fills {} in the message.",
+        code_span(&format!("{{{}}}", field.placeholder.name))
+    )
+}
+
+/// Writes `Self::Variant` or `Self::Variant { a, b }` (`{ .. }` when
+/// unbound).
+fn pattern(out: &mut String, row: &CheckedRow, bind: bool) {
+    out.code(format_args!("Self::{}", row.variant));
     match (row.fields.is_empty(), bind) {
-        (true, _) => quote!(Self::#variant),
-        (false, false) => quote!(Self::#variant { .. }),
+        (true, _) => {}
+        (false, false) => out.push_str(" { .. }"),
         (false, true) => {
-            let fields = row.fields.iter().map(|field| &field.ident);
-            quote!(Self::#variant { #(#fields),* })
+            out.push_str(" { ");
+            for field in &row.fields {
+                out.code(format_args!("{}, ", field.ident));
+            }
+            out.push('}');
         }
     }
 }
 
-/// Adds the match arm that writes `template` (the row's own or a
+/// Writes the match arm that writes `template` (the row's own or a
 /// translation) piece by piece: no format string parsing and no allocation
 /// at run time. Holes are filled by field name. With a `function` name,
 /// a row with more than one piece is written by that function, which the
 /// arm calls with the fields.
-fn write_arm(
-    row: &CheckedRow,
-    template: &Template,
-    function: Option<syn::Ident>,
-    out: &mut Dispatch,
-) {
-    let pattern = pattern(row, true);
-    let mut writes: Vec<TokenStream> = template
-        .segments
-        .iter()
-        .map(|segment| match segment {
-            Segment::Literal(text) => quote!(__formatter.write_str(#text)),
+fn write_arm(out: &mut Dispatch, row: &CheckedRow, template: &Template, function: Option<&str>) {
+    let mut body = String::new();
+    let mut pieces = 0;
+    for segment in &template.segments {
+        if pieces > 0 {
+            body.push_str("?; ");
+        }
+        match segment {
+            Segment::Literal(text) => {
+                body.push_str("__formatter.write_str(");
+                body.string(text);
+                body.push(')');
+            }
             Segment::Placeholder(placeholder) => {
-                let field = row
+                // Every placeholder has its field: rows and translations
+                // whose placeholders do not match are left out before.
+                let Some(field) = row
                     .fields
                     .iter()
-                    .find(|field| field.placeholder.field == placeholder.field);
-                match field {
+                    .find(|field| field.placeholder.field == placeholder.field)
+                else {
+                    body.push_str("::core::result::Result::Ok(())");
+                    pieces += 1;
+                    continue;
+                };
+                if field.ty.is_none() {
                     // A string field is written as it is: no formatting
                     // flags to honour, so no `Formatter::pad`.
-                    Some(field) if field.ty.is_none() => {
-                        let ident = &field.ident;
-                        quote!(__formatter.write_str(#ident))
-                    }
-                    field => {
-                        let ident = field.map(|field| &field.ident);
-                        quote!(::core::fmt::Display::fmt(#ident, __formatter))
-                    }
+                    body.code(format_args!("__formatter.write_str({})", field.ident));
+                } else {
+                    body.code(format_args!(
+                        "::core::fmt::Display::fmt({}, __formatter)",
+                        field.ident
+                    ));
                 }
             }
-        })
-        .collect();
-    let last = writes
-        .pop()
-        .unwrap_or_else(|| quote!(::core::result::Result::Ok(())));
-    let body = quote!(#(#writes?;)* #last);
-    match function {
-        Some(function) if !writes.is_empty() => {
-            let params = row.fields.iter().map(|field| {
-                let ident = &field.ident;
-                if let Some(ty) = &field.ty {
-                    quote!(#ident: &#ty)
-                } else {
-                    quote!(#ident: &__Str)
-                }
-            });
-            out.default_fields |= row.fields.iter().any(|field| field.ty.is_none());
-            let arguments = row.fields.iter().map(|field| &field.ident);
-            out.functions.extend(quote! {
-                #[inline(never)]
-                fn #function(__formatter: &mut __Formatter<'_>, #(#params),*) -> __Result {
-                    #body
-                }
-            });
-            out.arms
-                .extend(quote!(#pattern => #function(__formatter, #(#arguments),*),));
         }
-        _ => out.arms.extend(quote!(#pattern => { #body })),
+        pieces += 1;
+    }
+    if pieces == 0 {
+        body.push_str("::core::result::Result::Ok(())");
+    }
+    let arms = &mut out.arms;
+    pattern(arms, row, true);
+    match function {
+        Some(function) if pieces > 1 => {
+            let functions = &mut out.functions;
+            functions.code(format_args!(
+                "#[inline(never)] fn {function}(__formatter: &mut __Formatter<'_>, "
+            ));
+            for field in &row.fields {
+                if field.ty.is_some() {
+                    // The type, from the user's settings, is only needed to
+                    // display the value.
+                    functions.code(format_args!(
+                        "{}: &impl ::core::fmt::Display, ",
+                        field.ident
+                    ));
+                } else {
+                    out.default_fields = true;
+                    functions.code(format_args!("{}: &__Str, ", field.ident));
+                }
+            }
+            functions.push_str(") -> __Result { ");
+            functions.push_str(&body);
+            functions.push_str(" }");
+            arms.code(format_args!(" => {function}(__formatter, "));
+            for field in &row.fields {
+                arms.code(format_args!("{}, ", field.ident));
+            }
+            arms.push_str("),");
+        }
+        _ => {
+            arms.push_str(" => { ");
+            arms.push_str(&body);
+            arms.push_str(" }");
+        }
     }
 }
 
@@ -593,40 +634,40 @@ fn localized(
             .iter()
             .map(|translation| translation.locale.as_str()),
     );
-    // The arms of one locale at a time, and the functions of all.
-    let mut functions = Dispatch::default();
-    let locale_arms: Vec<TokenStream> = translations
-        .iter()
-        .enumerate()
-        .map(|(locale, translation)| {
-            let mut translated = 0;
-            for (index, (row, template)) in rows.iter().zip(&translation.templates).enumerate() {
-                let Some(template) = template else { continue };
-                let function = (layout == Layout::OutOfLine)
-                    .then(|| format_ident!("__localized_{locale}_{index}"));
-                write_arm(row, template, function, &mut functions);
-                translated += 1;
-            }
-            // The functions of every locale go together before the match.
-            let arms = std::mem::take(&mut functions.arms);
-            // Rows without a translation show the canonical message.
-            let fallback = (translated < rows.len())
-                .then(|| quote!(_ => ::core::fmt::Display::fmt(self, __formatter),));
-            let locale = Literal::usize_unsuffixed(locale + 1);
-            quote!(#locale => match self { #arms #fallback },)
-        })
-        .collect();
+    // The arms of every locale, and the functions of all of them, which go
+    // together before the match.
+    let mut dispatch = Dispatch::default();
+    let mut locale_arms = String::new();
+    for (locale, translation) in translations.iter().enumerate() {
+        let mut translated = 0;
+        for (index, (row, template)) in rows.iter().zip(&translation.templates).enumerate() {
+            let Some(template) = template else { continue };
+            let function =
+                (layout == Layout::OutOfLine).then(|| format!("__localized_{locale}_{index}"));
+            write_arm(&mut dispatch, row, template, function.as_deref());
+            translated += 1;
+        }
+        locale_arms.code(format_args!("{} => match self {{ ", locale + 1));
+        locale_arms.push_str(&dispatch.arms);
+        dispatch.arms.clear();
+        // Rows without a translation show the canonical message.
+        if translated < rows.len() {
+            locale_arms.push_str("_ => ::core::fmt::Display::fmt(self, __formatter),");
+        }
+        locale_arms.push_str(" },");
+    }
     let body = if translations.is_empty() {
         quote! {
             let _ = locale;
             ::core::fmt::Display::fmt(self, __formatter)
         }
     } else {
-        let functions = functions.functions();
+        let functions = dispatch.functions();
+        let locale_arms = parse(&locale_arms);
         quote! {
             #functions
             match locale {
-                #(#locale_arms)*
+                #locale_arms
                 _ => ::core::fmt::Display::fmt(self, __formatter),
             }
         }
@@ -676,11 +717,13 @@ fn decode(rows: &[CheckedRow], settings: &Settings) -> TokenStream {
         code_name,
         ..
     } = settings;
-    let arms = rows.iter().map(|row| {
-        let variant = &row.variant;
-        let body = decode_body(row);
-        quote!(#code_name::#variant => #body,)
-    });
+    let mut arms = String::new();
+    for row in rows {
+        arms.code(format_args!("{code_name}::{} => ", row.variant));
+        decode_body(&mut arms, row);
+        arms.push(',');
+    }
+    let arms = parse(&arms);
     // Short names for what every arm calls, imported in the function so
     // that nothing the user's module defines can stand in for them.
     let holes = rows.iter().any(|row| !row.fields.is_empty()).then(|| {
@@ -717,7 +760,7 @@ fn decode(rows: &[CheckedRow], settings: &Settings) -> TokenStream {
                 #holes
                 #owned
                 #some
-                match __code { #(#arms)* }
+                match __code { #arms }
             }
         }
 
@@ -733,25 +776,27 @@ fn decode(rows: &[CheckedRow], settings: &Settings) -> TokenStream {
     }
 }
 
-/// Matches `__message` against the row's template with the runtime's
-/// `holes`: the literal text must be there, each hole takes the text up to
-/// the next literal. Holes side by side cannot be told apart, so such a row
-/// never decodes. A placeholder used twice is read from its first hole.
-fn decode_body(row: &CheckedRow) -> TokenStream {
-    let variant = &row.variant;
+/// Writes the code that matches `__message` against the row's template
+/// with the runtime's `holes`: the literal text must be there, each hole
+/// takes the text up to the next literal. Holes side by side cannot be
+/// told apart, so such a row never decodes. A placeholder used twice is
+/// read from its first hole.
+fn decode_body(out: &mut String, row: &CheckedRow) {
     if row.fields.is_empty() {
         // Nothing to read back: the code says it all, whatever the text.
-        return quote!(Some(Self::#variant));
+        out.code(format_args!("Some(Self::{})", row.variant));
+        return;
     }
     let segments = &row.row.template.segments;
     let adjacent_holes = segments
         .windows(2)
         .any(|pair| matches!(pair, [Segment::Placeholder(_), Segment::Placeholder(_)]));
     if adjacent_holes {
-        return quote!(::core::option::Option::None);
+        out.push_str("::core::option::Option::None");
+        return;
     }
     let mut pieces = vec![String::new()];
-    let mut bindings = Vec::new();
+    let mut bindings = String::new();
     let mut bound: Vec<&syn::Ident> = Vec::new();
     for segment in segments {
         match segment {
@@ -771,25 +816,30 @@ fn decode_body(row: &CheckedRow) -> TokenStream {
                 match field {
                     Some(ident) => {
                         bound.push(ident);
-                        bindings.push(quote!(#ident));
+                        bindings.code(format_args!("{ident}, "));
                     }
-                    None => bindings.push(quote!(_)),
+                    None => bindings.push_str("_, "),
                 }
             }
         }
     }
-    let fields = row.fields.iter().map(|field| {
+    out.code(format_args!("{{ let [{bindings}] = __holes(__message, &["));
+    for piece in &pieces {
+        out.string(piece);
+        out.push_str(", ");
+    }
+    out.code(format_args!("])?; Some(Self::{} {{ ", row.variant));
+    for field in &row.fields {
         let ident = &field.ident;
         if field.ty.is_some() {
-            quote!(#ident: ::core::str::FromStr::from_str(#ident).ok()?)
+            out.code(format_args!(
+                "{ident}: ::core::str::FromStr::from_str({ident}).ok()?, "
+            ));
         } else {
-            quote!(#ident: __owned(#ident))
+            out.code(format_args!("{ident}: __owned({ident}), "));
         }
-    });
-    quote! {{
-        let [#(#bindings),*] = __holes(__message, &[#(#pieces),*])?;
-        Some(Self::#variant { #(#fields),* })
-    }}
+    }
+    out.push_str("}) }");
 }
 
 /// The default field type: a string borrowed for literals, owned for the
@@ -814,14 +864,7 @@ fn code_span(text: &str) -> String {
 /// One `#[doc]` attribute for the whole text, each line indented by a
 /// space as `///` comments are.
 fn doc(text: &str) -> TokenStream {
-    let mut indented = String::with_capacity(text.len() + text.len() / 32 + 1);
-    for (index, line) in text.lines().enumerate() {
-        if index > 0 {
-            indented.push('\n');
-        }
-        indented.push(' ');
-        indented.push_str(line);
-    }
+    let indented = text::indent_doc(text);
     quote!(#[doc = #indented])
 }
 

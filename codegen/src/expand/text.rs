@@ -1,0 +1,127 @@
+//! Generated code written as Rust text and parsed into tokens in one go.
+//!
+//! The parts of the expansion that grow with the table (match arms,
+//! arrays, variants, their docs) are written this way. Built with
+//! `quote!`, every token crosses the compiler's proc-macro bridge on its
+//! own, and at 2,000 rows that costs `cargo check` more than the compiler
+//! spends on the same code pasted in (BENCHMARKS.md, cause 5); parsed from
+//! text, the compiler's own lexer makes them, as it would for pasted code.
+//! The fixed parts stay `quote!`, where the names the user gave keep their
+//! spans.
+
+use std::fmt::{self, Write as _};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Writing Rust code into a `String`.
+pub(super) trait WriteCode {
+    /// Writes formatted code.
+    fn code(&mut self, code: fmt::Arguments<'_>);
+
+    /// Writes `value` as a string literal.
+    fn string(&mut self, value: &str);
+
+    /// Writes `#[doc = "…"]` for `text`.
+    fn doc(&mut self, text: &str);
+}
+
+impl WriteCode for String {
+    fn code(&mut self, code: fmt::Arguments<'_>) {
+        // Writing into a `String` does not fail.
+        let _ = self.write_fmt(code);
+    }
+
+    /// `Debug` escapes a `str` the way a Rust string literal needs.
+    fn string(&mut self, value: &str) {
+        self.code(format_args!("{value:?}"));
+    }
+
+    fn doc(&mut self, text: &str) {
+        self.push_str("#[doc = ");
+        self.string(&indent_doc(text));
+        self.push(']');
+    }
+}
+
+/// `code` as tokens. Only a bug here writes code that does not lex; the
+/// build then says so rather than the compiler panic.
+pub(super) fn parse(code: &str) -> TokenStream {
+    code.parse().unwrap_or_else(|error| {
+        let message = format!(
+            "error-table wrote code that does not lex ({error}); please report it with the table"
+        );
+        quote!(::core::compile_error!(#message);)
+    })
+}
+
+/// Code written as text with tokens made otherwise in between, in order.
+#[derive(Default)]
+pub(super) struct Mixed {
+    /// The code written since the last tokens.
+    pub(super) code: String,
+    tokens: TokenStream,
+}
+
+impl Mixed {
+    /// Appends tokens after the code written so far, which must be whole
+    /// token trees (no open delimiter).
+    pub(super) fn tokens(&mut self, tokens: TokenStream) {
+        self.flush();
+        self.tokens.extend(tokens);
+    }
+
+    /// Everything written and appended, as tokens.
+    pub(super) fn finish(mut self) -> TokenStream {
+        self.flush();
+        self.tokens
+    }
+
+    fn flush(&mut self) {
+        if !self.code.is_empty() {
+            self.tokens.extend(parse(&self.code));
+            self.code.clear();
+        }
+    }
+}
+
+/// `text` with each line indented by a space, as `///` comments are.
+pub(super) fn indent_doc(text: &str) -> String {
+    let mut indented = String::with_capacity(text.len() + text.len() / 32 + 1);
+    for (index, line) in text.lines().enumerate() {
+        if index > 0 {
+            indented.push('\n');
+        }
+        indented.push(' ');
+        indented.push_str(line);
+    }
+    indented
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Mixed, WriteCode, parse};
+
+    #[test]
+    fn strings_are_escaped_as_rust_literals() {
+        let value = "a \"quoted\" \\ path\nand {braces} — ünïcode\u{0}";
+        let mut code = String::new();
+        code.string(value);
+        let literal: syn::LitStr = syn::parse2(parse(&code)).expect("one string literal");
+        assert_eq!(literal.value(), value);
+    }
+
+    #[test]
+    fn code_that_does_not_lex_becomes_a_compile_error() {
+        assert!(parse("match x {").to_string().contains("compile_error"));
+    }
+
+    #[test]
+    fn appended_tokens_keep_their_place() {
+        let mut mixed = Mixed::default();
+        mixed.code.push_str("a,");
+        mixed.tokens(quote::quote!(b,));
+        mixed.code.push_str("c, d");
+        assert_eq!(mixed.finish().to_string(), "a , b , c , d");
+    }
+}

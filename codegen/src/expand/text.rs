@@ -9,6 +9,8 @@
 //! The fixed parts stay `quote!`, where the names the user gave keep their
 //! spans.
 
+extern crate proc_macro;
+
 use std::fmt::{self, Write as _};
 
 use proc_macro2::TokenStream;
@@ -47,6 +49,16 @@ impl WriteCode for String {
 /// `code` as tokens. Only a bug here writes code that does not lex; the
 /// build then says so rather than the compiler panic.
 pub(super) fn parse(code: &str) -> TokenStream {
+    // Inside the compiler, its lexer takes the code directly: proc-macro2's
+    // `from_str` would first lex all of it again itself, to guard against
+    // input that makes the compiler panic, and in a proc macro built
+    // unoptimized that check costs more than the rest of the expansion.
+    // The code is ours, and the tests lex all of it both ways.
+    if proc_macro::is_available()
+        && let Ok(tokens) = code.parse::<proc_macro::TokenStream>()
+    {
+        return tokens.into();
+    }
     code.parse().unwrap_or_else(|error| {
         let message = format!(
             "error-table wrote code that does not lex ({error}); please report it with the table"

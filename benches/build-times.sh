@@ -13,6 +13,9 @@
 #            against one depending on thiserror + strum + serde, each on the
 #            20-row table, each from an empty target directory.
 #   codegen  the pipeline alone (criterion bench `codegen`).
+#   paired   after `check`: the macro, the macro optimized and the pasted
+#            expansion in alternating rounds (PAIRED_RUNS, default 15),
+#            medians and ratios; steadier than `check` on a drifting VM.
 #
 # Environment: SIZES (default "20 2000 10000"), RUNS (default 5 for check,
 # CLEAN_RUNS default 3 for clean), WORK (default target/build-times),
@@ -121,6 +124,39 @@ if [[ " $what " == *" check "* ]]; then
         done
         echo "== cargo check after touch, $rows rows"
         bench "check-$rows" "$runs" "${args[@]}"
+    done
+fi
+
+if [[ " $what " == *" paired "* ]]; then
+    # The macro against the pasted expansion in alternating rounds, so that
+    # a VM's drift over minutes falls on both alike: the ratio of medians.
+    target=$work/check-target
+    rounds=${PAIRED_RUNS:-15}
+    for rows in $sizes; do
+        dir=$work/check/$rows
+        [[ -d $dir/pasted ]] || { echo "run \`build-times.sh check\` first" >&2; exit 1; }
+        times=$work/paired-$rows.txt
+        : > "$times"
+        for _ in $(seq "$rounds"); do
+            for kind in macro macro-opt pasted; do
+                touch "$dir/$kind/src/lib.rs"
+                start=$(date +%s%N)
+                CARGO_TARGET_DIR=$target cargo check --quiet --manifest-path "$dir/$kind/Cargo.toml"
+                echo "$kind $(( $(date +%s%N) - start ))" >> "$times"
+            done
+        done
+        echo "== cargo check after touch, $rows rows, $rounds alternating rounds (median)"
+        python3 - "$times" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    kind, ns = line.split()
+    runs.setdefault(kind, []).append(int(ns) / 1e6)
+pasted = statistics.median(runs["pasted"])
+for kind, times in runs.items():
+    median = statistics.median(times)
+    print(f"{kind:10} {median:8.1f} ms  {median / pasted:.2f}x of pasted")
+PY
     done
 fi
 

@@ -4,7 +4,7 @@
 //! arrays, variants, their docs) are written this way. Built with
 //! `quote!`, every token crosses the compiler's proc-macro bridge on its
 //! own, and at 2,000 rows that costs `cargo check` more than the compiler
-//! spends on the same code pasted in (BENCHMARKS.md, cause 5); parsed from
+//! spends on the same code pasted in (BENCHMARKS.md, change 4); parsed from
 //! text, the compiler's own lexer makes them, as it would for pasted code.
 //! The fixed parts stay `quote!`, where the names the user gave keep their
 //! spans.

@@ -435,9 +435,9 @@ fn nesting_exceeds(json: &[u8], limit: usize) -> bool {
 mod wire {
     use core::fmt;
 
-    use serde_core::de::{Deserialize, Deserializer, Error as _, MapAccess, Visitor};
+    use serde_core::de::{Deserialize, Deserializer, MapAccess, Visitor};
 
-    use crate::envelope::{BODY_FIELDS, ENVELOPE_FIELDS, FieldName, fill, skip};
+    use crate::envelope::{body_members, envelope_members};
 
     pub(super) struct Envelope {
         pub(super) code: String,
@@ -460,17 +460,8 @@ mod wire {
             f.write_str("an object with an `error` member")
         }
 
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
-            let mut error: Option<Body> = None;
-            while let Some(field) = map.next_key_seed(FieldName(ENVELOPE_FIELDS))? {
-                match field {
-                    Some(name @ "error") => fill(&mut map, &mut error, name)?,
-                    _ => skip(&mut map)?,
-                }
-            }
-            error
-                .map(|body| body.0)
-                .ok_or_else(|| A::Error::missing_field("error"))
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Envelope, A::Error> {
+            envelope_members::<A, Body>(map).map(|body| body.0)
         }
     }
 
@@ -491,21 +482,12 @@ mod wire {
             f.write_str("an object with `code` and `message` strings")
         }
 
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Body, A::Error> {
-            let (mut code, mut message) = (None::<String>, None::<String>);
-            let mut target: Option<Option<String>> = None;
-            while let Some(field) = map.next_key_seed(FieldName(BODY_FIELDS))? {
-                match field {
-                    Some(name @ "code") => fill(&mut map, &mut code, name)?,
-                    Some(name @ "message") => fill(&mut map, &mut message, name)?,
-                    Some(name @ "target") => fill(&mut map, &mut target, name)?,
-                    _ => skip(&mut map)?,
-                }
-            }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Body, A::Error> {
+            let (code, message, target) = body_members::<A, String, String>(map)?;
             Ok(Body(Envelope {
-                code: code.ok_or_else(|| A::Error::missing_field("code"))?,
-                message: message.ok_or_else(|| A::Error::missing_field("message"))?,
-                target: target.flatten(),
+                code,
+                message,
+                target,
             }))
         }
     }

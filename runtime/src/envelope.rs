@@ -115,16 +115,10 @@ impl<'de: 'a, 'a> Visitor<'de> for EnvelopeVisitor<'a> {
         Ok(Envelope { error })
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope<'a>, A::Error> {
-        let mut error = None;
-        while let Some(field) = map.next_key_seed(FieldName(ENVELOPE_FIELDS))? {
-            match field {
-                Some(name @ "error") => fill(&mut map, &mut error, name)?,
-                _ => skip(&mut map)?,
-            }
-        }
-        let error = error.ok_or_else(|| A::Error::missing_field("error"))?;
-        Ok(Envelope { error })
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Envelope<'a>, A::Error> {
+        Ok(Envelope {
+            error: envelope_members(map)?,
+        })
     }
 }
 
@@ -160,26 +154,54 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
         })
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorBody<'a>, A::Error> {
-        let mut code: Option<CowStr<'a>> = None;
-        let mut message: Option<CowStr<'a>> = None;
-        // Through serde's own impls, which copy the string: the derive
-        // borrows only a field whose type is `Cow<str>` itself.
-        let mut target: Option<Option<Cow<'a, str>>> = None;
-        while let Some(field) = map.next_key_seed(FieldName(BODY_FIELDS))? {
-            match field {
-                Some(name @ "code") => fill(&mut map, &mut code, name)?,
-                Some(name @ "message") => fill(&mut map, &mut message, name)?,
-                Some(name @ "target") => fill(&mut map, &mut target, name)?,
-                _ => skip(&mut map)?,
-            }
-        }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ErrorBody<'a>, A::Error> {
+        // `target` through serde's own `Cow` impl, which copies the string:
+        // the derive borrows only a field whose type is `Cow<str>` itself.
+        let (code, message, target) = body_members::<A, CowStr<'a>, Cow<'a, str>>(map)?;
         Ok(ErrorBody {
-            code: code.ok_or_else(|| A::Error::missing_field("code"))?.0,
-            message: message.ok_or_else(|| A::Error::missing_field("message"))?.0,
-            target: target.flatten(),
+            code: code.0,
+            message: message.0,
+            target,
         })
     }
+}
+
+/// The `error` member of an envelope object, read as `B`; other members
+/// ignored, a member given twice refused.
+pub(crate) fn envelope_members<'de, A: MapAccess<'de>, B: Deserialize<'de>>(
+    mut map: A,
+) -> Result<B, A::Error> {
+    let mut error = None;
+    while let Some(field) = map.next_key_seed(FieldName(ENVELOPE_FIELDS))? {
+        match field {
+            Some(name @ "error") => fill(&mut map, &mut error, name)?,
+            _ => skip(&mut map)?,
+        }
+    }
+    error.ok_or_else(|| A::Error::missing_field("error"))
+}
+
+/// The `code`, `message` and `target` members of an error object, the
+/// strings read as `S` and the target as `T`; a missing or null `target`
+/// is `None`, other members are ignored, a member given twice refused.
+pub(crate) fn body_members<'de, A: MapAccess<'de>, S: Deserialize<'de>, T: Deserialize<'de>>(
+    mut map: A,
+) -> Result<(S, S, Option<T>), A::Error> {
+    let (mut code, mut message) = (None, None);
+    let mut target: Option<Option<T>> = None;
+    while let Some(field) = map.next_key_seed(FieldName(BODY_FIELDS))? {
+        match field {
+            Some(name @ "code") => fill(&mut map, &mut code, name)?,
+            Some(name @ "message") => fill(&mut map, &mut message, name)?,
+            Some(name @ "target") => fill(&mut map, &mut target, name)?,
+            _ => skip(&mut map)?,
+        }
+    }
+    Ok((
+        code.ok_or_else(|| A::Error::missing_field("code"))?,
+        message.ok_or_else(|| A::Error::missing_field("message"))?,
+        target.flatten(),
+    ))
 }
 
 /// The name of a member of one of our structs, read without allocating:

@@ -470,10 +470,7 @@ fn error_variant(out: &mut Mixed, row: &CheckedRow, row_doc: &str) {
     out.push_str(" {");
     for field in &row.fields {
         out.doc(&field_doc(field));
-        out.code(format_args!(
-            " {}: ::error_table::__private::Cow<'static, ::core::primitive::str>,",
-            field.ident
-        ));
+        out.code(format_args!(" {}: {DEFAULT_FIELD_TYPE},", field.ident));
     }
     out.push_str("},");
 }
@@ -508,47 +505,47 @@ fn pattern(out: &mut String, row: &CheckedRow, bind: bool) {
 /// a row with more than one piece is written by that function, which the
 /// arm calls with the fields.
 fn write_arm(out: &mut Dispatch, row: &CheckedRow, template: &Template, function: Option<&str>) {
-    let mut body = String::new();
-    let mut pieces = 0;
-    for segment in &template.segments {
-        if pieces > 0 {
-            body.push_str("?; ");
-        }
-        match segment {
-            Segment::Literal(text) => {
-                body.push_str("__formatter.write_str(");
-                body.string(text);
-                body.push(')');
-            }
-            Segment::Placeholder(placeholder) => {
-                // Every placeholder has its field: rows and translations
-                // whose placeholders do not match are left out before.
-                let Some(field) = row
-                    .fields
-                    .iter()
-                    .find(|field| field.placeholder.field == placeholder.field)
-                else {
-                    body.push_str("::core::result::Result::Ok(())");
-                    pieces += 1;
-                    continue;
-                };
-                if field.ty.is_none() {
-                    // A string field is written as it is: no formatting
-                    // flags to honour, so no `Formatter::pad`.
-                    body.code(format_args!("__formatter.write_str({})", field.ident));
-                } else {
-                    body.code(format_args!(
-                        "::core::fmt::Display::fmt({}, __formatter)",
-                        field.ident
-                    ));
+    let writes: Vec<String> = template
+        .segments
+        .iter()
+        .map(|segment| {
+            let mut write = String::new();
+            match segment {
+                Segment::Literal(text) => {
+                    write.push_str("__formatter.write_str(");
+                    write.string(text);
+                    write.push(')');
+                }
+                Segment::Placeholder(placeholder) => {
+                    // Every placeholder has its field: rows and translations
+                    // whose placeholders do not match are left out before.
+                    match row
+                        .fields
+                        .iter()
+                        .find(|field| field.placeholder.field == placeholder.field)
+                    {
+                        // A string field is written as it is: no formatting
+                        // flags to honour, so no `Formatter::pad`.
+                        Some(field) if field.ty.is_none() => {
+                            write.code(format_args!("__formatter.write_str({})", field.ident));
+                        }
+                        Some(field) => write.code(format_args!(
+                            "::core::fmt::Display::fmt({}, __formatter)",
+                            field.ident
+                        )),
+                        None => write.push_str("::core::result::Result::Ok(())"),
+                    }
                 }
             }
-        }
-        pieces += 1;
-    }
-    if pieces == 0 {
-        body.push_str("::core::result::Result::Ok(())");
-    }
+            write
+        })
+        .collect();
+    let pieces = writes.len();
+    let body = if writes.is_empty() {
+        "::core::result::Result::Ok(())".to_owned()
+    } else {
+        writes.join("?; ")
+    };
     let arms = &mut out.arms;
     pattern(arms, row, true);
     match function {
@@ -843,9 +840,12 @@ fn decode_body(out: &mut String, row: &CheckedRow) {
 }
 
 /// The default field type: a string borrowed for literals, owned for the
-/// rest.
+/// rest. Text, for the variants written as text; [`default_field_type`]
+/// for the others.
+const DEFAULT_FIELD_TYPE: &str = "::error_table::__private::Cow<'static, ::core::primitive::str>";
+
 fn default_field_type() -> TokenStream {
-    quote!(::error_table::__private::Cow<'static, ::core::primitive::str>)
+    parse(DEFAULT_FIELD_TYPE)
 }
 
 /// `text` as a Markdown code span, with a fence longer than any run of

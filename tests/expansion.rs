@@ -5,7 +5,7 @@
 // A test fails loudly by design: `expect` and indexing say where.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
-use error_table_codegen::expand::doc_line_per_attribute;
+use error_table_codegen::readable::doc_line_per_attribute;
 use error_table_codegen::settings::Settings;
 use error_table_codegen::{Severity, SourceFile, generate, generate_with_translations};
 

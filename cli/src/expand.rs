@@ -1,6 +1,6 @@
 //! `error-table expand`: the Rust code the macro generates, formatted.
 
-use error_table_codegen::expand::doc_line_per_attribute;
+use error_table_codegen::readable::doc_line_per_attribute;
 use syn::Ident;
 
 use crate::input::{self, TableArg};

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use error_table_codegen::expand::doc_line_per_attribute;
+use error_table_codegen::readable::doc_line_per_attribute;
 use error_table_codegen::settings::Settings;
 use error_table_codegen::{SourceFile, generate, generate_with_translations};
 

@@ -37,6 +37,7 @@ pub mod locale;
 pub mod lockfile;
 pub mod markdown;
 pub mod model;
+pub mod readable;
 pub mod settings;
 pub mod source;
 mod suggest;

@@ -127,7 +127,7 @@ fn messages(table: &Checked) -> HashMap<&str, &str> {
     table
         .rows
         .iter()
-        .map(|row| (row.row.code.wire.as_str(), row.row.template.text.as_str()))
+        .map(|row| (row.spec.code.wire.as_str(), row.spec.template.text.as_str()))
         .collect()
 }
 

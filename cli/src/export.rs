@@ -79,7 +79,7 @@ struct JsonPlaceholder<'a> {
 
 impl<'a> From<&'a CheckedRow> for JsonRow<'a> {
     fn from(checked: &'a CheckedRow) -> Self {
-        let row = &checked.row;
+        let row = &checked.spec;
         Self {
             code: &row.code.wire,
             status: row.status.value,
@@ -102,7 +102,7 @@ impl<'a> From<&'a CheckedRow> for JsonRow<'a> {
 fn csv(rows: &[CheckedRow]) -> String {
     let mut text = String::from("code,status,message,fields,description\n");
     for checked in rows {
-        let row = &checked.row;
+        let row = &checked.spec;
         let fields: Vec<&str> = row
             .template
             .placeholders()
@@ -135,8 +135,8 @@ fn csv_cell(text: &str) -> String {
 /// `ErrorResponse` and `ErrorBody`, and one response per status, with an
 /// example per code.
 fn openapi(rows: &[CheckedRow], source: &str) -> Document {
-    let codes: Vec<&str> = rows.iter().map(|row| row.row.code.wire.as_str()).collect();
-    let mut statuses: Vec<u16> = rows.iter().map(|row| row.row.status.value).collect();
+    let codes: Vec<&str> = rows.iter().map(|row| row.spec.code.wire.as_str()).collect();
+    let mut statuses: Vec<u16> = rows.iter().map(|row| row.spec.status.value).collect();
     statuses.sort_unstable();
     statuses.dedup();
     let responses: Map<String, Value> = statuses
@@ -212,13 +212,13 @@ fn schemas(codes: &[&str]) -> Value {
 fn response(rows: &[CheckedRow], status: u16) -> Value {
     let rows: Vec<&CheckedRow> = rows
         .iter()
-        .filter(|row| row.row.status.value == status)
+        .filter(|row| row.spec.status.value == status)
         .collect();
-    let codes: Vec<&str> = rows.iter().map(|row| row.row.code.wire.as_str()).collect();
+    let codes: Vec<&str> = rows.iter().map(|row| row.spec.code.wire.as_str()).collect();
     let examples: Map<String, Value> = rows
         .iter()
         .map(|checked| {
-            let row = &checked.row;
+            let row = &checked.spec;
             let example = json!({
                 "summary": row.description.clone().unwrap_or_else(|| row.template.text.clone()),
                 "value": {

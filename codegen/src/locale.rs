@@ -279,7 +279,7 @@ impl RowReader<'_> {
         self.canonical
             .rows
             .iter()
-            .position(|row| row.row.code.wire == code.text)
+            .position(|row| row.spec.code.wire == code.text)
     }
 
     /// Reports a code the canonical table lacks; returns the suggested
@@ -359,12 +359,12 @@ impl RowReader<'_> {
             }
             return;
         };
-        let expected = canonical.row.status.value;
+        let expected = canonical.spec.status.value;
         if status.value != expected {
             self.diagnostics.push(
                 Diagnostic::error(format!(
                     "`{}` has status {expected} in the canonical table, but {} here",
-                    canonical.row.code.wire, status.value
+                    canonical.spec.code.wire, status.value
                 ))
                 .at(status.span)
                 .label(format!("expected {expected}"))
@@ -390,7 +390,7 @@ impl RowReader<'_> {
     }
 
     fn check_placeholders(&mut self, canonical: &CheckedRow, template: &Template) -> bool {
-        let wire = &canonical.row.code.wire;
+        let wire = &canonical.spec.code.wire;
         let expected: Vec<&str> = canonical
             .fields
             .iter()
@@ -464,13 +464,13 @@ impl RowReader<'_> {
         let Some(original) = &cell.original else {
             return;
         };
-        let current = &canonical.row.template.text;
+        let current = &canonical.spec.template.text;
         if collapse_whitespace(original) == collapse_whitespace(current) {
             return;
         }
         let mut diagnostic = Diagnostic::error(format!(
             "stale translation of `{}`: it was made from an older English message",
-            canonical.row.code.wire
+            canonical.spec.code.wire
         ))
         .at(text_span(cell))
         .label(format!("translated from `{original}`"))
@@ -489,7 +489,7 @@ impl RowReader<'_> {
             }
             let mut diagnostic = Diagnostic::error(format!(
                 "the `{locale}` translation has no row for `{}`",
-                row.row.code.wire
+                row.spec.code.wire
             ))
             .at(header.clone())
             .label("in this table")
@@ -506,14 +506,14 @@ impl RowReader<'_> {
         self.canonical
             .rows
             .get(index)
-            .map_or("", |row| row.row.code.wire.as_str())
+            .map_or("", |row| row.spec.code.wire.as_str())
     }
 
     fn status(&self, index: usize) -> Option<u16> {
         self.canonical
             .rows
             .get(index)
-            .map(|row| row.row.status.value)
+            .map(|row| row.spec.status.value)
     }
 }
 

@@ -136,7 +136,7 @@ impl Lock {
             .rows
             .iter()
             .map(|checked| {
-                let row = &checked.row;
+                let row = &checked.spec;
                 let mut fields: Vec<String> = row
                     .template
                     .placeholders()

@@ -295,16 +295,34 @@ fn select_by_heading<'d>(
     table
 }
 
+/// The column of each role found so far in a header.
+#[derive(Default)]
+struct FoundColumns {
+    code: Option<usize>,
+    status: Option<usize>,
+    message: Option<usize>,
+    description: Option<usize>,
+}
+
+impl FoundColumns {
+    fn slot(&mut self, role: Role) -> &mut Option<usize> {
+        match role {
+            Role::Code => &mut self.code,
+            Role::Status => &mut self.status,
+            Role::Message => &mut self.message,
+            Role::Description => &mut self.description,
+        }
+    }
+}
+
 pub(crate) fn columns(header: &markdown::Row, diagnostics: &mut Diagnostics) -> Option<Columns> {
-    let mut found: [Option<usize>; 4] = [None; 4];
+    let mut found = FoundColumns::default();
     let mut ok = true;
     for (index, cell) in header.cells.iter().enumerate() {
-        let Some(slot) =
-            Role::of(cell).and_then(|role| Some((role, found.get_mut(role as usize)?)))
-        else {
+        let Some(role) = Role::of(cell) else {
             continue;
         };
-        let (role, slot) = slot;
+        let slot = found.slot(role);
         if let Some(earlier) = *slot {
             let earlier_name = header
                 .cells
@@ -324,7 +342,12 @@ pub(crate) fn columns(header: &markdown::Row, diagnostics: &mut Diagnostics) -> 
             *slot = Some(index);
         }
     }
-    let [code, status, message, description] = found;
+    let FoundColumns {
+        code,
+        status,
+        message,
+        description,
+    } = found;
     for (role, column) in [
         (Role::Code, code),
         (Role::Status, status),

@@ -23,8 +23,8 @@ pub struct Checked {
 /// A row with its Rust names.
 #[derive(Clone)]
 pub struct CheckedRow {
-    /// The row as read.
-    pub row: Row,
+    /// The row as the spec writes it: code, status, message.
+    pub spec: Row,
     /// Its variant name.
     pub variant: Ident,
     /// One field per placeholder, in order of appearance.
@@ -91,7 +91,7 @@ pub fn check(
         seen_variants.insert(row.code.variant.clone(), (line, row.code.wire.clone()));
         if let Some(fields) = fields(&row, settings, diagnostics) {
             rows.push(CheckedRow {
-                row,
+                spec: row,
                 variant,
                 fields,
             });

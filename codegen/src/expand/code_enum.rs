@@ -35,17 +35,17 @@ pub(super) fn code_enum(
         rows,
         &quote!(&'static ::core::primitive::str),
         |code, row| {
-            code.string(&row.row.code.wire);
+            code.string(&row.spec.code.wire);
         },
     );
     let status = by_variant(rows, &quote!(::core::primitive::u16), |code, row| {
-        code.code(format_args!("{}", row.row.status.value));
+        code.code(format_args!("{}", row.spec.status.value));
     });
     let template = by_variant(
         rows,
         &quote!(&'static ::core::primitive::str),
         |code, row| {
-            code.string(&row.row.template.text);
+            code.string(&row.spec.template.text);
         },
     );
     let from_code = from_code(rows, code_name);

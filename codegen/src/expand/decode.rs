@@ -85,7 +85,7 @@ fn decode_body(out: &mut String, row: &CheckedRow) {
         out.code(format_args!("Some(Self::{})", row.variant));
         return;
     }
-    let segments = &row.row.template.segments;
+    let segments = &row.spec.template.segments;
     let adjacent_holes = segments
         .windows(2)
         .any(|pair| matches!(pair, [Segment::Placeholder(_), Segment::Placeholder(_)]));

@@ -180,7 +180,7 @@ pub(super) fn display(rows: &[CheckedRow], settings: &Settings, layout: Layout) 
     let mut dispatch = Dispatch::default();
     for (index, row) in rows.iter().enumerate() {
         let function = layout.function(|| format!("__display_{index}"));
-        dispatch.write_arm(row, &row.row.template, function.as_deref());
+        dispatch.write_arm(row, &row.spec.template, function.as_deref());
     }
     let arms = parse(&dispatch.arms);
     let functions = dispatch.functions();

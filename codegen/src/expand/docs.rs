@@ -12,14 +12,14 @@ use super::text;
 /// The rustdoc shared by a row's code variant and error variant: code,
 /// status, message, description and the translated messages.
 pub(super) fn row_doc(row: &CheckedRow, index: usize, translations: &[Translation]) -> String {
-    let row_data = &row.row;
+    let spec = &row.spec;
     let mut doc = format!(
         "{} — HTTP {}.\n\nMessage: {}",
-        code_span(&row_data.code.wire),
-        row_data.status.value,
-        code_span(&row_data.template.text)
+        code_span(&spec.code.wire),
+        spec.status.value,
+        code_span(&spec.template.text)
     );
-    if let Some(description) = &row_data.description {
+    if let Some(description) = &spec.description {
         doc.push_str("\n\n");
         doc.push_str(description);
     }

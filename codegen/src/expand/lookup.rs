@@ -25,7 +25,7 @@ pub(super) fn from_code(rows: &[CheckedRow], code_name: &syn::Ident) -> TokenStr
     if rows.len() <= MATCH_LOOKUP_MAX_ROWS {
         let mut arms = String::new();
         for row in rows {
-            arms.string(&row.row.code.wire);
+            arms.string(&row.spec.code.wire);
             arms.code(format_args!(
                 " => ::core::option::Option::Some(Self::{}),",
                 row.variant
@@ -39,7 +39,7 @@ pub(super) fn from_code(rows: &[CheckedRow], code_name: &syn::Ident) -> TokenStr
             }
         };
     }
-    let codes: Vec<&str> = rows.iter().map(|row| row.row.code.wire.as_str()).collect();
+    let codes: Vec<&str> = rows.iter().map(|row| row.spec.code.wire.as_str()).collect();
     // The codes are distinct (duplicates were left out), so a placement
     // exists; the generator's seed is fixed, so builds are reproducible.
     let hash = phf_generator::generate_hash(&codes);
@@ -51,7 +51,7 @@ pub(super) fn from_code(rows: &[CheckedRow], code_name: &syn::Ident) -> TokenStr
     let mut entries = String::new();
     for row in hash.map.iter().filter_map(|&index| rows.get(index)) {
         entries.push('(');
-        entries.string(&row.row.code.wire);
+        entries.string(&row.spec.code.wire);
         entries.code(format_args!(", {code_name}::{}),", row.variant));
     }
     let (disps, entries) = (parse(&disps), parse(&entries));

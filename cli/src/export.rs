@@ -54,7 +54,10 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     let rows = &loaded.generated.checked.rows;
     match args.format {
         Format::Json => output.json(&rows.iter().map(JsonRow::from).collect::<Vec<_>>()),
-        Format::Csv => output.data(&csv(rows)),
+        Format::Csv => match csv(rows) {
+            Ok(text) => output.data(&text),
+            Err(error) => output.note(&format!("error: cannot write CSV: {error}")),
+        },
         Format::Openapi => output.json(&openapi(rows, loaded.file.name())),
     }
     Ok(Status::Clean)
@@ -97,38 +100,47 @@ impl<'a> From<&'a CheckedRow> for JsonRow<'a> {
     }
 }
 
-/// RFC 4180 CSV with a header; `fields` holds the placeholder fields,
-/// separated by spaces.
-fn csv(rows: &[CheckedRow]) -> String {
-    let mut text = String::from("code,status,message,fields,description\n");
-    for checked in rows {
+/// A row of the table as a CSV record: `fields` holds the placeholder
+/// fields, separated by spaces.
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    code: &'a str,
+    status: u16,
+    message: &'a str,
+    fields: String,
+    description: Option<&'a str>,
+}
+
+impl<'a> From<&'a CheckedRow> for CsvRow<'a> {
+    fn from(checked: &'a CheckedRow) -> Self {
         let row = &checked.spec;
         let fields: Vec<&str> = row
             .template
             .placeholders()
             .map(|placeholder| placeholder.field.as_str())
             .collect();
-        let cells = [
-            row.code.wire.as_str(),
-            &row.status.value.to_string(),
-            &row.template.text,
-            &fields.join(" "),
-            row.description.as_deref().unwrap_or_default(),
-        ]
-        .map(csv_cell);
-        text.push_str(&cells.join(","));
-        text.push('\n');
+        Self {
+            code: &row.code.wire,
+            status: row.status.value,
+            message: &row.template.text,
+            fields: fields.join(" "),
+            description: row.description.as_deref(),
+        }
     }
-    text
 }
 
-/// A cell quoted when it holds a comma, a quote or a line break.
-fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
+/// CSV with a header, quoted as RFC 4180 says where a cell must be, and
+/// `\n` line ends.
+fn csv(rows: &[CheckedRow]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        writer.serialize(CsvRow::from(row))?;
     }
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))?;
+    // Every cell is a `str`, so the bytes are UTF-8.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// An OpenAPI 3.1 document with only `components`: schemas `ErrorCode`,
@@ -329,13 +341,6 @@ fn reason(status: u16) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_only_when_needed() {
-        assert_eq!(csv_cell("plain"), "plain");
-        assert_eq!(csv_cell("a, b"), "\"a, b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-    }
 
     #[test]
     fn response_names_are_reason_phrases_without_spaces() {

@@ -291,6 +291,17 @@ fn export_as_json_lists_the_rows() {
 fn export_as_csv_lists_the_rows() {
     let run = run(&["export", "spec/errors.md", "--format", "csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // A CSV reader gets every row back, the quoted commas inside the cell.
+    let records: Vec<csv::StringRecord> = csv::Reader::from_reader(run.stdout.as_bytes())
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("CSV");
+    assert_eq!(records.len(), 20);
+    assert_eq!(
+        &records[8][2],
+        "Maximum batch size exceeded. Received: {batch size received}, allowed: {batch size allowed}."
+    );
+    assert_eq!(&records[8][3], "batch_size_received batch_size_allowed");
     insta::assert_snapshot!(run.stdout);
 }
 

@@ -405,15 +405,17 @@ impl Reader<'_> {
     /// Tracks `<span>` nesting to tell translated text from the English
     /// original kept in `sxs-lookup` wrappers; other tags are dropped.
     fn inline_html(&mut self, html: &str) {
-        let tag = html.trim_start();
-        if tag.starts_with("<br") {
+        let Some(tag) = HtmlTag::parse(html) else {
+            return;
+        };
+        if tag.is("br") {
             // A line break inside a cell separates words.
             if let Some(cell) = &mut self.cell
                 && self.original_depth.is_none()
             {
                 cell.text.push(' ');
             }
-        } else if tag.starts_with("</span") {
+        } else if tag.is("span") && tag.closing {
             self.span_depth = self.span_depth.saturating_sub(1);
             if self
                 .original_depth
@@ -421,15 +423,52 @@ impl Reader<'_> {
             {
                 self.original_depth = None;
             }
-        } else if tag.starts_with("<span") && !tag.ends_with("/>") {
+        } else if tag.is("span") && !tag.self_closing {
             self.span_depth += 1;
-            if self.original_depth.is_none() && tag.contains("sxs-lookup") {
+            if self.original_depth.is_none() && html.contains("sxs-lookup") {
                 self.original_depth = Some(self.span_depth);
                 if let Some(original) = self.cell.as_mut().and_then(|cell| cell.original.as_mut()) {
                     original.push(' ');
                 }
             }
         }
+    }
+}
+
+/// An HTML tag as pulldown-cmark reports it, one event per tag: its name
+/// and whether it closes (`</span>`) or closes itself (`<br/>`).
+struct HtmlTag<'a> {
+    name: &'a str,
+    closing: bool,
+    self_closing: bool,
+}
+
+impl<'a> HtmlTag<'a> {
+    /// The tag `html`, or `None` for a comment, a declaration or a
+    /// processing instruction. A tag name is, as the Markdown spec says,
+    /// an ASCII letter, then letters, digits and `-`: `<brand>` is not a
+    /// `<br>`.
+    fn parse(html: &'a str) -> Option<Self> {
+        let inside = html.trim().strip_prefix('<')?.strip_suffix('>')?;
+        let (closing, rest) = match inside.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (false, inside),
+        };
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        let name = rest.get(..end)?;
+        name.starts_with(|c: char| c.is_ascii_alphabetic())
+            .then_some(Self {
+                name,
+                closing,
+                self_closing: rest.ends_with('/'),
+            })
+    }
+
+    /// Whether this is a tag `name`; HTML tag names ignore case.
+    fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
     }
 }
 
@@ -563,6 +602,29 @@ mod tests {
     fn a_line_break_tag_separates_words() {
         let doc = parse_text("| a |\n|---|\n| one<br>two |\n");
         assert_eq!(doc.tables[0].rows[0].cells[0].text, "one two");
+    }
+
+    #[test]
+    fn a_line_break_tag_is_known_in_any_case_and_closed_or_not() {
+        for tag in [
+            "<BR>",
+            "<Br>",
+            "<br/>",
+            "<br />",
+            "<BR />",
+            "<br class=\"x\">",
+        ] {
+            let doc = parse_text(&format!("| a |\n|---|\n| one{tag}two |\n"));
+            assert_eq!(doc.tables[0].rows[0].cells[0].text, "one two", "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn a_tag_whose_name_starts_with_br_is_not_a_line_break() {
+        for tag in ["<brand>", "<br-x>", "<br2>"] {
+            let doc = parse_text(&format!("| a |\n|---|\n| one{tag}two |\n"));
+            assert_eq!(doc.tables[0].rows[0].cells[0].text, "onetwo", "{tag:?}");
+        }
     }
 
     #[test]

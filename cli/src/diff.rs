@@ -27,8 +27,11 @@ changed. Non-breaking: a code added, a message reworded. A removed code and
 an added one with the same status and fields and a close spelling are
 shown as a rename.
 
-Exit codes: 0 no breaking change, 1 breaking changes or errors in a table,
-2 usage or I/O error.")]
+With `--fail-on any`, any change fails the run, as a guard on a table that is
+frozen; the default, `--fail-on breaking`, fails only on breaking changes.
+
+Exit codes: 0 no change that `--fail-on` names, 1 such changes or errors in a
+table, 2 usage or I/O error.")]
 pub struct Args {
     /// The old version: a file, or `REV:path` for a file of a Git revision.
     old: String,
@@ -36,9 +39,32 @@ pub struct Args {
     new: String,
     #[command(flatten)]
     table: TableArg,
+    /// Which changes make the run fail (exit code 1).
+    #[arg(long, value_enum, value_name = "CHANGES", default_value_t = FailOn::Breaking)]
+    fail_on: FailOn,
     /// `human`: one line per change; `json`: an array of changes.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+}
+
+/// `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FailOn {
+    /// A change that can break clients: a code removed or renamed, a
+    /// status or placeholders changed.
+    Breaking,
+    /// Any change, a reworded message or an added code too.
+    Any,
+}
+
+impl FailOn {
+    /// Whether `item` makes the run fail.
+    fn fails(self, item: &Item) -> bool {
+        match self {
+            Self::Breaking => item.breaking,
+            Self::Any => true,
+        }
+    }
 }
 
 /// One change, as printed.
@@ -92,7 +118,9 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
         Format::Json => output.json(&items),
         Format::Human => output.data(&human(&items, breaking)),
     }
-    Ok(Status::problems_if(breaking > 0))
+    Ok(Status::problems_if(
+        items.iter().any(|item| args.fail_on.fails(item)),
+    ))
 }
 
 /// The contract changes, then message changes, in code order.

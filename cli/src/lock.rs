@@ -4,11 +4,11 @@ use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use error_table_codegen::SourceFile;
 use error_table_codegen::diagnostic::Diagnostics;
 use error_table_codegen::lockfile::{self, Change, Lock};
+use error_table_codegen::{Diagnostic, SourceFile};
 
-use crate::input::{self, TableArg};
+use crate::input::{self, Loaded, TableArg};
 use crate::report::{self, Fatal, Format, Output, Report, Status};
 
 /// Write the contract lockfile of a spec.
@@ -26,7 +26,14 @@ table breaks a locked contract: a code removed or renamed, a status changed,
 placeholders changed. Run this command again to accept such a change on
 purpose; it lists the changes it accepts. Added rows need no new lock.
 
-A table with errors is not locked (exit code 1), and the spec is never written.")]
+A table with errors is not locked (exit code 1), and the spec is never written.
+
+With `--check`, nothing is written: the command lists what relocking would
+change and exits with 1 when the lockfile is missing or out of date, as a CI
+step or a pre-commit hook that asks whether someone forgot to relock.
+
+Exit codes: 0 written or up to date, 1 errors in the table or (with
+`--check`) a lockfile out of date, 2 usage or I/O error.")]
 pub struct Args {
     /// The Markdown file, or `REV:path` for a file of a Git revision.
     spec: String,
@@ -34,6 +41,10 @@ pub struct Args {
     /// extension `.lock` (`spec/errors.md` → `spec/errors.lock`).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Write nothing: exit with 1 when the lockfile is missing or is not
+    /// what this command would write, listing each difference.
+    #[arg(long)]
+    check: bool,
     #[command(flatten)]
     table: TableArg,
 }
@@ -62,6 +73,17 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     let shown = path.display().to_string();
     let previous = fs::read_to_string(&path).ok();
     let text = in_the_style_of(previous.as_deref(), &lock.to_text());
+    if args.check && previous.as_deref() != Some(text.as_str()) {
+        let stale = out_of_date(&loaded, &shown, previous, &lock);
+        let mut reports = Report::all(&stale.in_spec, Some(&loaded.file));
+        reports.extend(Report::all(&stale.in_lock, stale.lock_file.as_ref()));
+        output.diagnostics(&reports, Format::Human);
+        output.note(&format!(
+            "error: {shown} is out of date; update it with `{}`",
+            stale.command
+        ));
+        return Ok(Status::Problems);
+    }
     if previous.as_deref() == Some(text.as_str()) {
         // Unchanged bytes keep the file's time, so no build reruns.
         output.note(&format!(
@@ -82,6 +104,75 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
         output.note(&line);
     }
     Ok(Status::Clean)
+}
+
+/// Why a lockfile is not what `lock` would write, for `--check`.
+struct OutOfDate {
+    /// The lockfile as read; `None` when there is none.
+    lock_file: Option<SourceFile>,
+    /// Each contract change, at the spec's row.
+    in_spec: Vec<Diagnostic>,
+    /// Problems of the lockfile itself, or the one saying it is missing
+    /// or written differently.
+    in_lock: Vec<Diagnostic>,
+    /// The command that brings it up to date.
+    command: String,
+}
+
+/// One error per difference between the lockfile `previous` and `lock`,
+/// the one the table gives: the breaking ones as the build reports them,
+/// the added codes, or a lockfile that is missing, malformed or only
+/// written in another way.
+fn out_of_date(loaded: &Loaded, shown: &str, previous: Option<String>, lock: &Lock) -> OutOfDate {
+    let command = lockfile::lock_command(loaded.file.name(), shown);
+    let Some(previous) = previous else {
+        return OutOfDate {
+            lock_file: None,
+            in_spec: Vec::new(),
+            in_lock: vec![
+                Diagnostic::error(format!("there is no lockfile `{shown}`"))
+                    .help(format!("write it with `{command}`")),
+            ],
+            command,
+        };
+    };
+    let lock_file = SourceFile::new(shown, previous);
+    let mut problems = Diagnostics::default();
+    let locked = Lock::parse(&lock_file, &mut problems);
+    let mut in_spec = Vec::new();
+    let mut in_lock = problems.into_sorted();
+    if in_lock.is_empty() {
+        in_spec = lockfile::broken_contracts(&locked, &lock_file, lock, &command);
+        in_spec.extend(
+            lockfile::changes(&locked, lock)
+                .iter()
+                .filter_map(|change| {
+                    let Change::Added(new) = change else {
+                        return None;
+                    };
+                    Some(
+                        Diagnostic::error(format!("`{}` is not in the lockfile", new.code))
+                            .at(new.spans.code.clone())
+                            .label("not locked")
+                            .help(format!("lock it with `{command}`")),
+                    )
+                }),
+        );
+    }
+    if in_spec.is_empty() && in_lock.is_empty() {
+        in_lock.push(
+            Diagnostic::error(format!(
+                "`{shown}` pins the same contract, but not as `error-table lock` writes it"
+            ))
+            .help(format!("rewrite it with `{command}`")),
+        );
+    }
+    OutOfDate {
+        lock_file: Some(lock_file),
+        in_spec,
+        in_lock,
+        command,
+    }
 }
 
 /// `text` with the line ends and byte order mark of the file it replaces,

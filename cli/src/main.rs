@@ -7,7 +7,8 @@
 //! (`error-table-codegen`); there is no second parser.
 //!
 //! Exit codes: 0 when all is well, 1 when the table has errors (or a diff
-//! has breaking changes), 2 for a usage error or a file that cannot be read.
+//! has the changes `--fail-on` names, or `lock --check` finds the lockfile
+//! out of date), 2 for a usage error or a file that cannot be read.
 
 mod check;
 mod diff;
@@ -28,12 +29,14 @@ Examples:
   error-table check spec/errors.md                 every problem, with the line it is on
   error-table check spec/errors.md --format json   the same, for tools
   error-table lock spec/errors.md                  pin codes, statuses and placeholders
+  error-table lock --check spec/errors.md          fail when the lockfile is out of date
   error-table diff HEAD:spec/errors.md spec/errors.md
                                                    what changed since the last commit
   error-table expand spec/errors.md                the Rust code the macro generates
   error-table export spec/errors.md --format openapi
 
-Exit codes: 0 all well, 1 errors in the table or breaking changes, 2 usage or I/O error.";
+Exit codes: 0 all well, 1 errors in the table, breaking changes (`diff`) or a
+lockfile out of date (`lock --check`), 2 usage or I/O error.";
 
 /// Check, lock, diff, expand and export the error table of a Markdown
 /// page, as `error_table::include_error_table!` reads it.

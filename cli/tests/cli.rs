@@ -455,6 +455,76 @@ fn lock_round_trip_fails_on_a_changed_status_until_relocked() {
 }
 
 #[test]
+fn lock_check_passes_an_up_to_date_lockfile_and_writes_nothing() {
+    let dir = scratch("lock-check-clean");
+    copy_spec(&dir, "spec/errors.md", |spec| spec);
+    let missing = run_in(&dir, &["lock", "--check", "spec/errors.md"]);
+    assert_eq!(missing.code, 1);
+    assert!(
+        !dir.join("spec/errors.lock").exists(),
+        "--check writes nothing"
+    );
+    insta::assert_snapshot!(missing.stderr, @r"
+    error: there is no lockfile `spec/errors.lock`
+     |
+     = help: write it with `error-table lock spec/errors.md`
+
+    error: spec/errors.lock is out of date; update it with `error-table lock spec/errors.md`
+    ");
+    assert_eq!(run_in(&dir, &["lock", "spec/errors.md"]).code, 0);
+    let clean = run_in(&dir, &["lock", "--check", "spec/errors.md"]);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert_eq!(clean.stderr, "spec/errors.lock is up to date (20 codes)\n");
+}
+
+#[test]
+fn lock_check_lists_every_change_relocking_would_make_and_leaves_the_file() {
+    let dir = scratch("lock-check-stale");
+    copy_spec(&dir, "spec/errors.md", |spec| spec);
+    assert_eq!(run_in(&dir, &["lock", "spec/errors.md"]).code, 0);
+    let lock = dir.join("spec/errors.lock");
+    let locked = fs::read_to_string(&lock).unwrap();
+    copy_spec(&dir, "spec/errors.md", |spec| {
+        let spec = replace(
+            &spec,
+            "| InvalidInput | BadRequest (400)",
+            "| InvalidInput | Unprocessable Content (422)",
+        );
+        replace(
+            &spec,
+            "| TooManyRequests |",
+            "| Teapot | 418 | Short. |\n| TooManyRequests |",
+        )
+    });
+    let stale = run_in(&dir, &["lock", "--check", "spec/errors.md"]);
+    assert_eq!(stale.code, 1);
+    assert_eq!(fs::read_to_string(&lock).unwrap(), locked);
+    insta::assert_snapshot!(stale.transcript());
+}
+
+#[test]
+fn lock_check_fails_on_a_lockfile_written_by_hand_in_another_order() {
+    let dir = scratch("lock-check-order");
+    copy_spec(&dir, "spec/errors.md", |spec| spec);
+    assert_eq!(run_in(&dir, &["lock", "spec/errors.md"]).code, 0);
+    let lock = dir.join("spec/errors.lock");
+    let text = fs::read_to_string(&lock).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let last = lines.pop().unwrap();
+    let at = lines.len() - 1;
+    lines.insert(at, last);
+    fs::write(&lock, lines.join("\n") + "\n").unwrap();
+    let run = run_in(&dir, &["lock", "--check", "spec/errors.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("pins the same contract, but not as `error-table lock` writes it"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn check_with_a_missing_lock_is_an_io_error() {
     let run = run(&["check", "spec/errors.md", "--lock", "spec/nothing.lock"]);
     assert_eq!(run.code, 2);
@@ -530,6 +600,26 @@ fn diff_without_breaking_changes_exits_with_0() {
     );
     let same = run_in(&dir, &["diff", "old.md", "old.md"]);
     assert_eq!((same.code, same.stdout.as_str()), (0, "no changes\n"));
+}
+
+#[test]
+fn diff_fail_on_any_fails_on_a_change_that_breaks_nothing() {
+    let dir = scratch("diff-fail-on");
+    copy_spec(&dir, "old.md", |spec| spec);
+    copy_spec(&dir, "new.md", |spec| {
+        replace(
+            &spec,
+            "Invalid request body.",
+            "The request body is invalid.",
+        )
+    });
+    let breaking = run_in(&dir, &["diff", "old.md", "new.md", "--fail-on", "breaking"]);
+    assert_eq!(breaking.code, 0, "{}", breaking.stderr);
+    let any = run_in(&dir, &["diff", "old.md", "new.md", "--fail-on", "any"]);
+    assert_eq!(any.code, 1);
+    assert_eq!(any.stdout, breaking.stdout);
+    let unchanged = run_in(&dir, &["diff", "old.md", "old.md", "--fail-on", "any"]);
+    assert_eq!(unchanged.code, 0);
 }
 
 #[test]

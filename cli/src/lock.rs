@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use error_table_codegen::SourceFile;
+use error_table_codegen::contract::{self, Change, Contract, lockfile};
 use error_table_codegen::diagnostic::Diagnostics;
-use error_table_codegen::lockfile::{self, Change, Lock};
 
 use crate::input::{self, TableArg};
 use crate::report::{self, Fatal, Format, Output, Report, Status};
@@ -58,25 +58,25 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
         PathBuf::from(lockfile::default_path(spec))
     });
     refuse_the_spec(&path, &args.spec)?;
-    let lock = Lock::from_checked(&loaded.generated.checked);
+    let contract = Contract::of(&loaded.generated.checked);
     let shown = path.display().to_string();
     let previous = fs::read_to_string(&path).ok();
-    let text = in_the_style_of(previous.as_deref(), &lock.to_text());
+    let text = in_the_style_of(previous.as_deref(), &lockfile::print(&contract));
     if previous.as_deref() == Some(text.as_str()) {
         // Unchanged bytes keep the file's time, so no build reruns.
         output.note(&format!(
             "{shown} is up to date ({})",
-            report::plural(lock.entries.len(), "code")
+            report::plural(contract.entries.len(), "code")
         ));
         return Ok(Status::Clean);
     }
     write_atomically(&path, &text)?;
     let accepted = previous
-        .map(|previous| accepted_changes(&shown, previous, &lock))
+        .map(|previous| accepted_changes(&shown, previous, &contract))
         .unwrap_or_default();
     output.note(&format!(
         "wrote {shown} ({})",
-        report::plural(lock.entries.len(), "code")
+        report::plural(contract.entries.len(), "code")
     ));
     for line in accepted {
         output.note(&line);
@@ -120,16 +120,16 @@ fn refuse_the_spec(path: &Path, spec: &str) -> Result<(), Fatal> {
 
 /// The contract changes from the old lockfile to the new, one line each,
 /// so that the person who relocks sees what they accept.
-fn accepted_changes(shown: &str, previous: String, lock: &Lock) -> Vec<String> {
+fn accepted_changes(shown: &str, previous: String, contract: &Contract) -> Vec<String> {
     let file = SourceFile::new(shown, previous);
     let mut diagnostics = Diagnostics::default();
-    let old = Lock::parse(&file, &mut diagnostics);
+    let old = lockfile::parse(&file, &mut diagnostics);
     if diagnostics.has_errors() {
         return vec![format!(
             "  (the previous {shown} was malformed; it was replaced)"
         )];
     }
-    lockfile::changes(&old, lock)
+    contract::changes(&old, contract)
         .iter()
         .map(|change| {
             let kind = if change.is_breaking() {
@@ -156,8 +156,8 @@ pub fn describe(change: &Change<'_>) -> String {
         Change::FieldsChanged { old, new } => format!(
             "`{}` placeholders {} → {}",
             old.code,
-            lockfile::field_list(&old.fields),
-            lockfile::field_list(&new.fields)
+            contract::field_list(&old.fields),
+            contract::field_list(&new.fields)
         ),
     }
 }

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use error_table_codegen::lockfile::{self, Enforcement};
+use error_table_codegen::SourceFile;
+use error_table_codegen::contract::{self, Contract, LockCheck, lockfile};
 
 use crate::input::{self, Loaded, TableArg};
 use crate::report::{self, Fatal, Format, Output, Report, Status};
@@ -56,7 +57,7 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
             }
             Err(fatal) => return Err(fatal),
         };
-    let enforcement = args.lock.as_deref().map(|lock| enforce(lock, &loaded));
+    let lock_check = args.lock.as_deref().map(|lock| check_lock(lock, &loaded));
     let mut reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
     let translated = loaded
         .translations
@@ -65,19 +66,19 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     for (file, diagnostics) in translated {
         reports.extend(Report::all(diagnostics, Some(file)));
     }
-    if let Some(enforcement) = &enforcement {
-        let lock_file = enforcement.lock_file.as_ref();
-        reports.extend(Report::all(&enforcement.lock_problems, lock_file));
-        reports.extend(Report::all(&enforcement.broken, Some(&loaded.file)));
+    if let Some(lock_check) = &lock_check {
+        let lock_file = lock_check.lock_file.as_ref();
+        reports.extend(Report::all(&lock_check.lock_problems, lock_file));
+        reports.extend(Report::all(&lock_check.broken, Some(&loaded.file)));
     }
     output.diagnostics(&reports, args.format);
     let (errors, warnings) = report::count(&reports);
     if args.format == Format::Human {
         output.note(&summary(&loaded, errors, warnings));
     }
-    let unreadable_lock = enforcement
+    let unreadable_lock = lock_check
         .as_ref()
-        .is_some_and(|enforcement| enforcement.lock_file.is_none());
+        .is_some_and(|lock_check| lock_check.lock_file.is_none());
     if unreadable_lock {
         return Ok(Status::Failed);
     }
@@ -85,16 +86,19 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
 }
 
 /// The lockfile's check, as the macro's `lock` setting makes it.
-fn enforce(lock: &str, loaded: &Loaded) -> Enforcement {
-    let mut enforcement = lockfile::enforce(Path::new(""), lock, &loaded.file, &loaded.generated);
-    if enforcement.lock_file.is_none() {
+fn check_lock(lock: &str, loaded: &Loaded) -> LockCheck {
+    let read = SourceFile::read(Path::new(""), lock);
+    let table = (!loaded.has_errors()).then(|| Contract::of(&loaded.generated.checked));
+    let update = lockfile::lock_command(loaded.file.name(), lock);
+    let mut lock_check = contract::check_lock(read, table.as_ref(), &update);
+    if lock_check.lock_file.is_none() {
         // The macro's help says paths are relative to Cargo.toml; here
         // they are relative to where the command runs.
-        for problem in &mut enforcement.lock_problems {
+        for problem in &mut lock_check.lock_problems {
             problem.help = Some("the path is relative to the current directory".to_owned());
         }
     }
-    enforcement
+    lock_check
 }
 
 /// `spec/errors.md: 20 codes, no problems` or `spec/errors.md: 2 errors`.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use error_table_codegen::lockfile::{self, Change, Entry, Lock};
+use error_table_codegen::contract::{self, Change, Contract, Entry};
 use error_table_codegen::validate::Checked;
 use serde::Serialize;
 
@@ -125,9 +125,9 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
 
 /// The contract changes, then message changes, in code order.
 fn items(old: &Loaded, new: &Loaded) -> Vec<Item> {
-    let old_lock = Lock::from_checked(&old.generated.checked);
-    let new_lock = Lock::from_checked(&new.generated.checked);
-    let changes = lockfile::changes(&old_lock, &new_lock);
+    let old_contract = Contract::of(&old.generated.checked);
+    let new_contract = Contract::of(&new.generated.checked);
+    let changes = contract::changes(&old_contract, &new_contract);
     let mut items: Vec<Item> = changes.iter().map(item).collect();
     // A message is matched by code, or across a rename.
     let renamed: HashMap<&str, &str> = changes

@@ -4,8 +4,8 @@ use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use error_table_codegen::contract::{self, Change, Contract, lockfile};
 use error_table_codegen::diagnostic::Diagnostics;
-use error_table_codegen::lockfile::{self, Change, Lock};
 use error_table_codegen::{Diagnostic, SourceFile};
 
 use crate::input::{self, Loaded, TableArg};
@@ -69,12 +69,12 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
         PathBuf::from(lockfile::default_path(spec))
     });
     refuse_the_spec(&path, &args.spec)?;
-    let lock = Lock::from_checked(&loaded.generated.checked);
+    let contract = Contract::of(&loaded.generated.checked);
     let shown = path.display().to_string();
     let previous = fs::read_to_string(&path).ok();
-    let text = in_the_style_of(previous.as_deref(), &lock.to_text());
+    let text = in_the_style_of(previous.as_deref(), &lockfile::print(&contract));
     if args.check && previous.as_deref() != Some(text.as_str()) {
-        let stale = out_of_date(&loaded, &shown, previous, &lock);
+        let stale = out_of_date(&loaded, &shown, previous, &contract);
         let mut reports = Report::all(&stale.in_spec, Some(&loaded.file));
         reports.extend(Report::all(&stale.in_lock, stale.lock_file.as_ref()));
         output.diagnostics(&reports, Format::Human);
@@ -88,17 +88,17 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
         // Unchanged bytes keep the file's time, so no build reruns.
         output.note(&format!(
             "{shown} is up to date ({})",
-            report::plural(lock.entries.len(), "code")
+            report::plural(contract.entries.len(), "code")
         ));
         return Ok(Status::Clean);
     }
     write_atomically(&path, &text)?;
     let accepted = previous
-        .map(|previous| accepted_changes(&shown, previous, &lock))
+        .map(|previous| accepted_changes(&shown, previous, &contract))
         .unwrap_or_default();
     output.note(&format!(
         "wrote {shown} ({})",
-        report::plural(lock.entries.len(), "code")
+        report::plural(contract.entries.len(), "code")
     ));
     for line in accepted {
         output.note(&line);
@@ -123,7 +123,12 @@ struct OutOfDate {
 /// the one the table gives: the breaking ones as the build reports them,
 /// the added codes, or a lockfile that is missing, malformed or only
 /// written in another way.
-fn out_of_date(loaded: &Loaded, shown: &str, previous: Option<String>, lock: &Lock) -> OutOfDate {
+fn out_of_date(
+    loaded: &Loaded,
+    shown: &str,
+    previous: Option<String>,
+    contract: &Contract,
+) -> OutOfDate {
     let command = lockfile::lock_command(loaded.file.name(), shown);
     let Some(previous) = previous else {
         return OutOfDate {
@@ -138,13 +143,14 @@ fn out_of_date(loaded: &Loaded, shown: &str, previous: Option<String>, lock: &Lo
     };
     let lock_file = SourceFile::new(shown, previous);
     let mut problems = Diagnostics::default();
-    let locked = Lock::parse(&lock_file, &mut problems);
+    let locked = lockfile::parse(&lock_file, &mut problems);
+    let checked = contract::check_lock(Ok(lock_file.clone()), Some(contract), &command);
     let mut in_spec = Vec::new();
     let mut in_lock = problems.into_sorted();
     if in_lock.is_empty() {
-        in_spec = lockfile::broken_contracts(&locked, &lock_file, lock, &command);
+        in_spec = checked.broken;
         in_spec.extend(
-            lockfile::changes(&locked, lock)
+            contract::changes(&locked, contract)
                 .iter()
                 .filter_map(|change| {
                     let Change::Added(new) = change else {
@@ -211,16 +217,16 @@ fn refuse_the_spec(path: &Path, spec: &str) -> Result<(), Fatal> {
 
 /// The contract changes from the old lockfile to the new, one line each,
 /// so that the person who relocks sees what they accept.
-fn accepted_changes(shown: &str, previous: String, lock: &Lock) -> Vec<String> {
+fn accepted_changes(shown: &str, previous: String, contract: &Contract) -> Vec<String> {
     let file = SourceFile::new(shown, previous);
     let mut diagnostics = Diagnostics::default();
-    let old = Lock::parse(&file, &mut diagnostics);
+    let old = lockfile::parse(&file, &mut diagnostics);
     if diagnostics.has_errors() {
         return vec![format!(
             "  (the previous {shown} was malformed; it was replaced)"
         )];
     }
-    lockfile::changes(&old, lock)
+    contract::changes(&old, contract)
         .iter()
         .map(|change| {
             let kind = if change.is_breaking() {
@@ -247,8 +253,8 @@ pub fn describe(change: &Change<'_>) -> String {
         Change::FieldsChanged { old, new } => format!(
             "`{}` placeholders {} → {}",
             old.code,
-            lockfile::field_list(&old.fields),
-            lockfile::field_list(&new.fields)
+            contract::field_list(&old.fields),
+            contract::field_list(&new.fields)
         ),
     }
 }

@@ -8,10 +8,11 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::LitStr;
 
+use crate::contract::{self, Contract, lockfile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::settings::MacroInput;
 use crate::source::SourceFile;
-use crate::{expand, generate_with_translations, lockfile, validate};
+use crate::{Generated, expand, generate_with_translations, validate};
 
 /// What the macro emits besides the generated code.
 #[derive(Default)]
@@ -92,22 +93,41 @@ pub fn include_error_table(input: TokenStream, base_dir: &Path) -> TokenStream {
         }
     }
     if let Some(lock) = &settings.lock {
-        let lock_path = lock.value();
-        let enforced = lockfile::enforce(base_dir, &lock_path, &file, &generated);
-        if enforced.lock_file.is_some() {
-            output.track(base_dir, &lock_path);
-        }
-        for diagnostic in &enforced.lock_problems {
-            output.report(lock.span(), diagnostic, enforced.lock_file.as_ref());
-        }
-        for diagnostic in &enforced.broken {
-            output.report(lock.span(), diagnostic, Some(&file));
-        }
+        check_lock(base_dir, lock, &file, &generated, &mut output);
     }
     if let Some(error) = generated.setting_errors {
         output.messages.push(error.to_compile_error());
     }
     output.finish(&generated.tokens)
+}
+
+/// The `lock` setting at work: reads the lockfile `lock` names and reports
+/// the contracts that the table in `generated`, read from `spec`, breaks.
+fn check_lock(
+    base_dir: &Path,
+    lock: &LitStr,
+    spec: &SourceFile,
+    generated: &Generated,
+    output: &mut Output,
+) {
+    let lock_path = lock.value();
+    let read = SourceFile::read(base_dir, &lock_path);
+    let table_has_errors = generated
+        .diagnostics
+        .iter()
+        .any(|diagnostic| diagnostic.severity == Severity::Error);
+    let table = (!table_has_errors).then(|| Contract::of(&generated.checked));
+    let update = lockfile::lock_command(spec.name(), &lock_path);
+    let checked = contract::check_lock(read, table.as_ref(), &update);
+    if checked.lock_file.is_some() {
+        output.track(base_dir, &lock_path);
+    }
+    for diagnostic in &checked.lock_problems {
+        output.report(lock.span(), diagnostic, checked.lock_file.as_ref());
+    }
+    for diagnostic in &checked.broken {
+        output.report(lock.span(), diagnostic, Some(spec));
+    }
 }
 
 /// The translation files the `locales` setting names, each with the span

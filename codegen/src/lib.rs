@@ -11,6 +11,7 @@
 //! | [`validate`] | [`model::Table`] | [`validate::Checked`]: rows with Rust names |
 //! | [`locale`] | a translated file and [`validate::Checked`] | [`locale::Translation`]: messages per row |
 //! | [`expand`] | [`validate::Checked`] and translations | tokens |
+//! | [`contract`] | [`validate::Checked`] | [`contract::Contract`]: codes, statuses, fields, for the lockfile and `diff` |
 //!
 //! Every stage records problems as [`Diagnostic`]s with byte ranges into
 //! the file and goes on, so that one run reports all of them. The macro
@@ -30,11 +31,11 @@
 //! assert_eq!(generated.diagnostics[0].message, "duplicate error code `NotFound`");
 //! ```
 
+pub mod contract;
 pub mod diagnostic;
 pub mod expand;
 mod include;
 pub mod locale;
-pub mod lockfile;
 pub mod markdown;
 pub mod model;
 pub mod readable;
@@ -65,7 +66,7 @@ pub struct Generated {
     /// Settings that do not fit the table, on the settings' tokens.
     pub setting_errors: Option<syn::Error>,
     /// The rows without problems, for tools that read the table rather
-    /// than compile it, such as the lockfile and the CLI.
+    /// than compile it, such as the contract and the CLI.
     pub checked: validate::Checked,
 }
 

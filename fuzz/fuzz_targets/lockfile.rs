@@ -9,8 +9,8 @@
 mod check;
 
 use error_table_codegen::SourceFile;
+use error_table_codegen::contract::{Contract, lockfile};
 use error_table_codegen::diagnostic::Diagnostics;
-use error_table_codegen::lockfile::Lock;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,24 +18,30 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut diagnostics = Diagnostics::default();
-    let lock = Lock::parse(&file, &mut diagnostics);
+    let contract = lockfile::parse(&file, &mut diagnostics);
     for diagnostic in &diagnostics.into_sorted() {
         check::diagnostic(&file, diagnostic);
     }
-    let written = SourceFile::new("errors.lock", lock.to_text());
+    let written = SourceFile::new("errors.lock", lockfile::print(&contract));
     let mut again = Diagnostics::default();
-    let reread = Lock::parse(&written, &mut again);
+    let reread = lockfile::parse(&written, &mut again);
     let again = again.into_sorted();
     assert!(
         again.is_empty(),
         "a written lock reads with problems: {again:?}\n{}",
         written.text()
     );
-    let contracts = |lock: &Lock| -> Vec<(String, u16, Vec<String>)> {
-        lock.entries
+    let contracts = |contract: &Contract| -> Vec<(String, u16, Vec<String>)> {
+        contract
+            .entries
             .iter()
             .map(|entry| (entry.code.clone(), entry.status, entry.fields.clone()))
             .collect()
     };
-    assert_eq!(contracts(&lock), contracts(&reread), "{}", written.text());
+    assert_eq!(
+        contracts(&contract),
+        contracts(&reread),
+        "{}",
+        written.text()
+    );
 });

@@ -11,6 +11,8 @@ pub mod http;
 mod localize;
 mod lookup;
 mod message;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 #[cfg(feature = "utoipa")]

@@ -200,14 +200,21 @@ fn decode_errors_say_what_and_why() {
     assert_eq!(error.status(), Some(502));
     assert_eq!(
         error.to_string(),
-        "the error response (HTTP 502) is not JSON: expected value at line 1 column 1"
+        "the error response (HTTP 502) is not JSON"
     );
-    assert!(error.source().is_some());
+    assert_eq!(
+        error.source().unwrap().to_string(),
+        "expected value at line 1 column 1"
+    );
 
     let error = ReceivedError::<Error>::decode(None, b"[]").unwrap_err();
     assert_eq!(
         error.to_string(),
-        r#"the error response is not an error envelope {"error":{"code","message","target"}}: invalid type: sequence, expected an object with an `error` member at line 1 column 0"#
+        r#"the error response is not an error envelope {"error":{"code","message","target"}}"#
+    );
+    assert_eq!(
+        error.source().unwrap().to_string(),
+        "invalid type: sequence, expected an object with an `error` member at line 1 column 0"
     );
     let error = ReceivedError::<Error>::decode(None, &[b'['; 100]).unwrap_err();
     assert_eq!(
@@ -239,7 +246,32 @@ fn client_errors_wrap_both_outcomes() {
     );
     assert_eq!(undecodable.status(), Some(503));
     assert_eq!(undecodable.api_error(), None);
-    assert!(undecodable.source().is_some());
+}
+
+/// Each error of a chain, as a report prints them: `Display`, then each
+/// `source()` in turn.
+fn chain(error: &(dyn std::error::Error + 'static)) -> Vec<String> {
+    std::iter::successors(Some(error), |&error| error.source())
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn an_error_chain_says_each_cause_once() {
+    let undecodable = ClientError::<Error>::decode(503, b"Service Unavailable");
+    assert_eq!(
+        chain(&undecodable),
+        [
+            "the error response (HTTP 503) is not JSON",
+            "expected value at line 1 column 1",
+        ]
+    );
+    let decode = ReceivedError::<Error>::decode(503, b"Service Unavailable").unwrap_err();
+    assert_eq!(chain(&decode), chain(&undecodable));
+
+    let api =
+        ClientError::<Error>::decode(404, br#"{"error":{"code":"NotFound","message":"Gone."}}"#);
+    assert_eq!(chain(&api), ["HTTP 404 NotFound: Gone."]);
 }
 
 #[test]

@@ -313,7 +313,7 @@ fn export_as_openapi_gives_components() {
     let codes = &json["components"]["schemas"]["ErrorCode"]["enum"];
     assert_eq!(codes.as_array().map(Vec::len), Some(20));
     assert_eq!(
-        json["components"]["responses"]["NotFound"]["content"]["application/json"]["examples"]["ResourceNotFound"]
+        json["components"]["responses"]["Error404"]["content"]["application/json"]["examples"]["ResourceNotFound"]
             ["value"]["error"]["message"],
         "Resource {the requested resource} was not found."
     );

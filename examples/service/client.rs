@@ -60,7 +60,7 @@ pub async fn run(base: &str) -> Result<(), reqwest::Error> {
                     None => println!("  → the message does not follow the template"),
                 }
             }
-            Err(ClientError::Undecodable(error)) => println!("  {error}"),
+            Err(error) => println!("  {error}"),
         }
     }
     Ok(())

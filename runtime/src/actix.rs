@@ -29,14 +29,12 @@ use crate::{ApiError, Code};
 pub const ERROR_CODE_HEADER: &str = "x-error-code";
 
 /// The status of `error`, for `ResponseError::status_code`.
-#[doc(hidden)]
-pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
+pub(crate) fn status_code<E: ApiError>(error: &E) -> StatusCode {
     StatusCode::from_u16(error.code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// The response of `error`, for `ResponseError::error_response`.
-#[doc(hidden)]
-pub fn error_response<E: ApiError>(error: &E) -> HttpResponse {
+pub(crate) fn error_response<E: ApiError>(error: &E) -> HttpResponse {
     let code = error.code();
     // Serializing strings into a `String` cannot fail.
     let body = serde_json::to_string(&error.to_envelope(None)).unwrap_or_default();

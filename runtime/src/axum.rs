@@ -100,8 +100,7 @@ impl ErrorInfo {
 /// The response of a generated `IntoResponse`: status, `Content-Type:
 /// application/json`, `x-error-code`, the envelope without `target`, and
 /// an [`ErrorInfo`] extension.
-#[doc(hidden)]
-pub fn into_response<E: ApiError>(error: &E) -> Response {
+pub(crate) fn into_response<E: ApiError>(error: &E) -> Response {
     let code = error.code();
     let info = ErrorInfo {
         code: code.as_str(),

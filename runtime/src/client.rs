@@ -304,11 +304,9 @@ impl fmt::Display for DecodeError {
         if let Some(status) = self.status {
             write!(f, " (HTTP {status})")?;
         }
-        write!(f, " {}", self.kind.describe())?;
-        if let Some(source) = &self.source {
-            write!(f, ": {source}")?;
-        }
-        Ok(())
+        // The source is not written here: `source()` gives it, and a
+        // report that walks the chain would show it twice.
+        write!(f, " {}", self.kind.describe())
     }
 }
 
@@ -324,8 +322,10 @@ impl core::error::Error for DecodeError {
 ///
 /// What the `reqwest` helpers return for a response with an error status;
 /// any other HTTP client can build it with `decode` (feature `json`), or
-/// from [`ReceivedError::from_envelope`].
+/// from [`ReceivedError::from_envelope`]. It shows as the error it holds,
+/// and its `source()` is that error's.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ClientError<E: ApiError> {
     /// An error envelope, read.
     Api(ReceivedError<E>),
@@ -386,11 +386,13 @@ impl<E: ApiError> fmt::Display for ClientError<E> {
     }
 }
 
+// Transparent: `Display` is the inner error's, so `source()` is too; the
+// inner error itself as the source would print its text twice.
 impl<E: ApiError> core::error::Error for ClientError<E> {
     fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
         match self {
-            Self::Api(_) => None,
-            Self::Undecodable(error) => Some(error),
+            Self::Api(received) => core::error::Error::source(received),
+            Self::Undecodable(error) => core::error::Error::source(error),
         }
     }
 }

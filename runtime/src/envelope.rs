@@ -27,7 +27,11 @@ use serde_core::{Deserialize, Serialize};
 ///     r#"{"error":{"code":"NotFound","message":"Gone.","target":"43f4cb08"}}"#,
 /// );
 /// ```
+///
+/// Members may be added (such as `details`), so it is built with
+/// [`Envelope::new`] or from an [`ErrorBody`], not as a struct literal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Envelope<'a> {
     /// The error.
     pub error: ErrorBody<'a>,
@@ -36,8 +40,21 @@ pub struct Envelope<'a> {
 /// The `error` object of an [`Envelope`].
 ///
 /// `code` and `message` borrow from the input when deserialized from a
-/// buffer that holds them unescaped.
+/// buffer that holds them unescaped. Members may be added, so it is built
+/// with [`ErrorBody::new`]:
+///
+/// ```
+/// use error_table::{Envelope, ErrorBody};
+///
+/// let body = ErrorBody::new("NotFound", format!("{} is gone.", "Order 7")).with_target("req-1");
+/// assert_eq!(body.target.as_deref(), Some("req-1"));
+/// assert_eq!(
+///     Envelope::from(body),
+///     Envelope::new("NotFound", "Order 7 is gone.".to_owned(), Some("req-1")),
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct ErrorBody<'a> {
     /// The error code.
     pub code: Cow<'a, str>,
@@ -59,6 +76,34 @@ impl<'a> Envelope<'a> {
                 target: target.map(Cow::Borrowed),
             },
         }
+    }
+}
+
+impl<'a> ErrorBody<'a> {
+    /// The `error` object of `code` with a rendered `message`, without a
+    /// correlation ID.
+    #[must_use]
+    pub fn new(code: impl Into<Cow<'a, str>>, message: impl Into<Cow<'a, str>>) -> Self {
+        Self {
+            code: code.into(),
+            message: message.into(),
+            target: None,
+        }
+    }
+
+    /// The same object with `target` as the correlation ID.
+    #[must_use]
+    pub fn with_target(self, target: impl Into<Cow<'a, str>>) -> Self {
+        Self {
+            target: Some(target.into()),
+            ..self
+        }
+    }
+}
+
+impl<'a> From<ErrorBody<'a>> for Envelope<'a> {
+    fn from(error: ErrorBody<'a>) -> Self {
+        Self { error }
     }
 }
 

@@ -11,6 +11,8 @@ pub mod http;
 mod localize;
 mod lookup;
 mod message;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 #[cfg(feature = "utoipa")]
@@ -84,6 +86,25 @@ pub trait Decode: ApiError + Sized {
 pub struct UnknownCode(String);
 
 impl UnknownCode {
+    /// The error for `code`, a string that is not a code of the table.
+    ///
+    /// For generic code that parses with [`Code::from_code`]:
+    ///
+    /// ```
+    /// use error_table::{Code, UnknownCode};
+    ///
+    /// fn parse<C: Code>(code: &str) -> Result<C, UnknownCode> {
+    ///     C::from_code(code).ok_or_else(|| UnknownCode::new(code))
+    /// }
+    /// # error_table::include_error_table!("doc/payments.md");
+    /// assert_eq!(parse::<ErrorCode>("RATE_LIMITED"), Ok(ErrorCode::RateLimited));
+    /// assert_eq!(parse::<ErrorCode>("NOPE").unwrap_err().code(), "NOPE");
+    /// ```
+    #[must_use]
+    pub fn new(code: impl Into<String>) -> Self {
+        Self(code.into())
+    }
+
     /// The rejected string.
     #[must_use]
     pub fn code(&self) -> &str {
@@ -205,8 +226,12 @@ pub mod __private {
     #[cfg(feature = "axum")]
     pub use ::axum_core;
 
+    /// The response of a generated `IntoResponse` (feature `axum`).
     #[cfg(feature = "axum")]
-    pub use crate::axum::into_response as axum_into_response;
+    #[must_use]
+    pub fn axum_into_response<E: ApiError>(error: &E) -> ::axum_core::response::Response {
+        crate::axum::into_response(error)
+    }
 
     /// `ResponseError` (feature `actix-web`).
     #[cfg(feature = "actix-web")]
@@ -239,20 +264,22 @@ pub mod __private {
     #[cfg(feature = "actix-web")]
     pub use ::actix_web;
 
+    /// The status of a generated `ResponseError` (feature `actix-web`).
     #[cfg(feature = "actix-web")]
-    pub use crate::actix::{
-        error_response as actix_error_response, status_code as actix_status_code,
-    };
-
-    /// Makes [`crate::UnknownCode`] for generated `FromStr` impls.
-    pub type UnknownCode = crate::UnknownCode;
-
-    impl UnknownCode {
-        #[must_use]
-        pub fn new(code: &str) -> Self {
-            Self(code.to_owned())
-        }
+    #[must_use]
+    pub fn actix_status_code<E: ApiError>(error: &E) -> ::actix_web::http::StatusCode {
+        crate::actix::status_code(error)
     }
+
+    /// The response of a generated `ResponseError` (feature `actix-web`).
+    #[cfg(feature = "actix-web")]
+    #[must_use]
+    pub fn actix_error_response<E: ApiError>(error: &E) -> ::actix_web::HttpResponse {
+        crate::actix::error_response(error)
+    }
+
+    /// The error of generated `FromStr` impls.
+    pub type UnknownCode = crate::UnknownCode;
 
     /// Deserializes a generated code enum from its wire string.
     ///

@@ -32,11 +32,21 @@ pub trait Localize: fmt::Display {
 }
 
 /// An error shown in a chosen locale; see [`Localize::localized`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Localized<'a, E> {
     error: &'a E,
     locale: usize,
 }
+
+// By hand: it holds a reference, so it copies whatever `E` is; the derives
+// would ask for `E: Copy`, which no generated error enum is.
+impl<E> Clone for Localized<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E> Copy for Localized<'_, E> {}
 
 impl<E: Localize> Localized<'_, E> {
     /// The locale the message is shown in.
@@ -170,7 +180,9 @@ impl<'a> Tag<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::negotiate;
+    use core::fmt;
+
+    use super::{Localize, negotiate};
 
     const AVAILABLE: [&str; 5] = ["en-US", "ko-KR", "zh-TW", "sv-SE", "fr-FR"];
 
@@ -221,5 +233,30 @@ mod tests {
         let available = ["en", "pt-PT", "pt-BR"];
         assert_eq!(negotiate("pt-BR", &available), 2);
         assert_eq!(negotiate("pt", &available), 1, "the first of equal fits");
+    }
+
+    /// An error that is not `Copy`, as no generated error enum is.
+    struct Owned(String);
+
+    impl fmt::Display for Owned {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+
+    impl Localize for Owned {
+        const LOCALES: &'static [&'static str] = &["en"];
+
+        fn fmt_localized(&self, _locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Display::fmt(self, f)
+        }
+    }
+
+    #[test]
+    fn a_localized_error_copies_though_the_error_does_not() {
+        let error = Owned("Gone.".to_owned());
+        let localized = error.localized("en");
+        let copy = localized;
+        assert_eq!(format!("{localized} {copy}"), "Gone. Gone.");
     }
 }

@@ -10,6 +10,7 @@
 ///
 /// The fields are public so that generated code can write the table as a
 /// `static`; only the macro fills them in.
+#[derive(Debug)]
 pub struct CodeMap<C: 'static> {
     /// The key of the hash function that places every code.
     pub key: u64,

@@ -19,7 +19,9 @@
 //!         Some(Error::CardDeclined { card }) => println!("ask for another card than {card}"),
 //!         _ => println!("{received}"),
 //!     },
-//!     Err(ClientError::Undecodable(error)) => println!("{error}"),
+//!     // Not an envelope (`ClientError::Undecodable`), or what a later
+//!     // version adds.
+//!     Err(error) => println!("{error}"),
 //! }
 //! # Ok(())
 //! # }

@@ -11,7 +11,7 @@ use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitInt, LitStr, Token, Type, Visibility, braced};
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// The setting names, in the order the docs list them.
 pub const NAMES: &[&str] = &[
@@ -124,8 +124,8 @@ impl MacroInput {
     /// # Errors
     ///
     /// Every malformed, unknown or repeated setting, each on its own tokens.
-    pub fn parse(tokens: TokenStream) -> syn::Result<Self> {
-        Parser::parse2(Self::parse_stream, tokens)
+    pub fn parse(tokens: TokenStream) -> Result<Self, Vec<Diagnostic>> {
+        Parser::parse2(Self::parse_stream, tokens).map_err(Diagnostic::of_syn)
     }
 
     fn parse_stream(input: ParseStream<'_>) -> syn::Result<Self> {
@@ -269,7 +269,7 @@ fn severity(input: ParseStream<'_>) -> syn::Result<Severity> {
 }
 
 /// All `errors` as one, so that the compiler shows each.
-pub(crate) fn combine(errors: Vec<syn::Error>) -> Option<syn::Error> {
+fn combine(errors: Vec<syn::Error>) -> Option<syn::Error> {
     errors.into_iter().reduce(|mut all, error| {
         all.combine(error);
         all
@@ -293,7 +293,7 @@ mod tests {
     fn error_of(tokens: TokenStream) -> Vec<String> {
         match MacroInput::parse(tokens) {
             Ok(_) => panic!("settings were accepted"),
-            Err(error) => error.into_iter().map(|e| e.to_string()).collect(),
+            Err(diagnostics) => diagnostics.into_iter().map(|d| d.message).collect(),
         }
     }
 

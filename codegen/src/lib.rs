@@ -31,6 +31,9 @@
 //! assert_eq!(generated.diagnostics[0].message, "duplicate error code `NotFound`");
 //! ```
 
+// C-DEBUG: every public type can be printed, as tools and tests need.
+#![warn(missing_debug_implementations)]
+
 pub mod contract;
 pub mod diagnostic;
 pub mod expand;
@@ -55,6 +58,7 @@ use crate::diagnostic::Diagnostics;
 use crate::settings::Settings;
 
 /// What the pipeline made of a file.
+#[derive(Debug)]
 pub struct Generated {
     /// The enums and impls for every row without problems.
     pub tokens: TokenStream,

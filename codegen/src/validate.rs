@@ -3,25 +3,26 @@
 //! questions.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use proc_macro2::Span;
 use syn::{Ident, Type};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Row, Table};
-use crate::settings::Settings;
+use crate::settings::{AsTokens, Settings};
 use crate::source::SourceFile;
 use crate::template::Placeholder;
 
 /// A table whose every row can become Rust code.
-#[derive(Clone, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Checked {
     /// The rows that passed, in table order.
     pub rows: Vec<CheckedRow>,
 }
 
 /// A row with its Rust names.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct CheckedRow {
     /// The row as the spec writes it: code, status, message.
     pub spec: Row,
@@ -41,6 +42,21 @@ pub struct Field {
     pub ty: Option<Type>,
     /// The placeholder it fills.
     pub placeholder: Placeholder,
+}
+
+impl fmt::Debug for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self {
+            ident,
+            ty,
+            placeholder,
+        } = self;
+        f.debug_struct("Field")
+            .field("ident", ident)
+            .field("ty", &ty.as_ref().map(AsTokens))
+            .field("placeholder", placeholder)
+            .finish()
+    }
 }
 
 /// Checks `table`, recording every problem. Rows with a problem are left

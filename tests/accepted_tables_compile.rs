@@ -49,7 +49,7 @@ fn accepted(path: &Path) -> bool {
     };
     let generated = generate(&file, &Settings::default());
     // No table, or a table without rows, is a diagnostic too.
-    generated.diagnostics.is_empty() && generated.setting_errors.is_none()
+    generated.diagnostics.is_empty() && generated.setting_diagnostics.is_empty()
 }
 
 #[test]

@@ -310,3 +310,29 @@ fn arbitrary_bytes_never_panic() {
         let _ = ReceivedError::<Error>::decode(None, &body);
     }
 }
+
+mod fields_named_like_the_parameters {
+    error_table::include_error_table!(
+        "tests/fixtures/code-and-message-fields.md",
+        fields = { code: u16 },
+    );
+
+    #[test]
+    fn fields_named_code_and_message_read_back() {
+        let upstream = Error::from_message(ErrorCode::Upstream, "Upstream answered 503: busy.");
+        assert_eq!(
+            upstream,
+            Some(Error::Upstream {
+                code: 503,
+                message: "busy".into(),
+            })
+        );
+        let echo = Error::from_message(ErrorCode::Echo, "said twice");
+        assert_eq!(
+            echo,
+            Some(Error::Echo {
+                message: "said twice".into(),
+            })
+        );
+    }
+}

@@ -78,7 +78,7 @@ fn codegen(c: &mut Criterion) {
                 criterion::BatchSize::LargeInput,
             );
         });
-        let (checked, _) = validate::check(file, table, &settings, &mut Diagnostics::default());
+        let checked = validate::check(file, table, &settings, &mut Diagnostics::default());
         let canonical = locale::canonical_locale(&document);
         group.bench_with_input(BenchmarkId::new("expand", rows), &checked, |b, checked| {
             b.iter(|| expand::expand(checked, &canonical, &[], &settings, file.name()));

@@ -5,9 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use error_table_codegen::settings::{Settings, TableSelector};
-use error_table_codegen::{
-    Diagnostic, Generated, Severity, SourceFile, generate_with_translations,
-};
+use error_table_codegen::{Generated, Severity, SourceFile, generate_with_translations};
 
 use crate::report::{Fatal, Status};
 
@@ -95,13 +93,8 @@ pub fn load_with_translations(
     let mut generated = generate_with_translations(&file, &translations, settings);
     // Only the `fields` setting makes these, and no command sets it; kept
     // so that a future option cannot make them vanish silently.
-    if let Some(errors) = generated.setting_errors.take() {
-        generated.diagnostics.extend(
-            errors
-                .into_iter()
-                .map(|error| Diagnostic::error(error.to_string())),
-        );
-    }
+    let setting_diagnostics = std::mem::take(&mut generated.setting_diagnostics);
+    generated.diagnostics.extend(setting_diagnostics);
     Ok(Loaded {
         file,
         translations,

@@ -201,11 +201,8 @@ impl<'a> From<&Report<'a>> for JsonDiagnostic<'a> {
     fn from(report: &Report<'a>) -> Self {
         let diagnostic = report.diagnostic;
         let position = |offset: usize| report.file.map(|file| file.line_col(offset));
-        let start = diagnostic
-            .span
-            .as_ref()
-            .and_then(|span| position(span.start));
-        let end = diagnostic.span.as_ref().and_then(|span| position(span.end));
+        let start = diagnostic.range().and_then(|span| position(span.start));
+        let end = diagnostic.range().and_then(|span| position(span.end));
         Self {
             severity: match diagnostic.severity {
                 Severity::Error => "error",

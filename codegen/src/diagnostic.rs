@@ -1,7 +1,10 @@
 //! The one diagnostic type of the pipeline, shared by the macro and the CLI.
 //!
-//! Stages record problems with byte ranges only; the line, the column and
-//! the source line are worked out when a diagnostic is rendered.
+//! A problem is in a file (the Markdown table, a translation, a lockfile)
+//! or in the macro's arguments (a setting). Stages record problems in
+//! files with byte ranges only; the line, the column and the source line
+//! are worked out when a diagnostic is rendered. A problem in the macro's
+//! arguments keeps the token it is about, where the compiler shows it.
 
 use std::ops::Range;
 
@@ -18,16 +21,25 @@ pub enum Severity {
     Warning,
 }
 
-/// A problem found in a Markdown file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where a problem is.
+#[derive(Debug, Clone)]
+pub enum Location {
+    /// A byte range of the file's text ([`SourceFile::text`]).
+    Text(Range<usize>),
+    /// A token of the macro's arguments, such as a setting's name or
+    /// value.
+    Token(proc_macro2::Span),
+}
+
+/// A problem found in a file or in the macro's arguments.
+#[derive(Debug, Clone)]
 pub struct Diagnostic {
     /// How bad it is.
     pub severity: Severity,
     /// One sentence saying what is wrong.
     pub message: String,
-    /// Where in the file, as a byte range of [`SourceFile::text`]; `None`
-    /// for problems with the file as a whole.
-    pub span: Option<Range<usize>>,
+    /// Where it is; `None` for problems with a file as a whole.
+    pub location: Option<Location>,
     /// A short text under the marked range.
     pub label: Option<String>,
     /// How to fix it.
@@ -43,7 +55,7 @@ impl Diagnostic {
         Self {
             severity: Severity::Error,
             message: message.into(),
-            span: None,
+            location: None,
             label: None,
             help: None,
             notes: Vec::new(),
@@ -53,8 +65,43 @@ impl Diagnostic {
     /// Points the diagnostic at a byte range of the file.
     #[must_use]
     pub fn at(mut self, span: Range<usize>) -> Self {
-        self.span = Some(span);
+        self.location = Some(Location::Text(span));
         self
+    }
+
+    /// Points the diagnostic at a token of the macro's arguments.
+    #[must_use]
+    pub fn at_token(mut self, token: proc_macro2::Span) -> Self {
+        self.location = Some(Location::Token(token));
+        self
+    }
+
+    /// One diagnostic for each error that `error` holds, on its token: for
+    /// the errors of parsing the macro's arguments.
+    #[must_use]
+    pub fn of_syn(error: syn::Error) -> Vec<Self> {
+        error
+            .into_iter()
+            .map(|error| Self::error(error.to_string()).at_token(error.span()))
+            .collect()
+    }
+
+    /// The byte range of the file it points at, if it points into a file.
+    #[must_use]
+    pub fn range(&self) -> Option<&Range<usize>> {
+        match &self.location {
+            Some(Location::Text(range)) => Some(range),
+            Some(Location::Token(_)) | None => None,
+        }
+    }
+
+    /// The token of the macro's arguments it points at, if any.
+    #[must_use]
+    pub fn token(&self) -> Option<proc_macro2::Span> {
+        match &self.location {
+            Some(Location::Token(token)) => Some(*token),
+            Some(Location::Text(_)) | None => None,
+        }
     }
 
     /// Sets the text shown under the marked range.
@@ -115,17 +162,18 @@ impl Diagnostic {
         }
     }
 
-    /// Without a file, only the message, help and notes are shown.
+    /// Without a file, only the message, help and notes are shown; so for
+    /// a token of the macro's arguments, which the compiler shows.
     fn group<'a>(&'a self, file: Option<&'a SourceFile>) -> Group<'a> {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
         let title = level.primary_title(self.message.as_str());
-        let mut group = match (file, &self.span) {
-            (Some(file), Some(span)) => title.element(self.snippet(file, span)),
+        let mut group = match (file, &self.location) {
+            (Some(file), Some(Location::Text(span))) => title.element(self.snippet(file, span)),
             (Some(file), None) => title.element(Origin::path(file.name())),
-            (None, _) => Group::with_title(title),
+            (None, _) | (_, Some(Location::Token(_))) => Group::with_title(title),
         };
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.message(help.as_str()));
@@ -160,7 +208,7 @@ impl Diagnostic {
 }
 
 /// Collects every problem of a run, so that the user sees them all at once.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
 }
@@ -183,7 +231,7 @@ impl Diagnostics {
     #[must_use]
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.list
-            .sort_by_key(|diagnostic| diagnostic.span.as_ref().map(|span| (span.start, span.end)));
+            .sort_by_key(|diagnostic| diagnostic.range().map(|span| (span.start, span.end)));
         self.list
     }
 }
@@ -221,6 +269,23 @@ mod tests {
         no error table
         --> spec/errors.md
          = note: a note
+        ");
+    }
+
+    #[test]
+    fn a_problem_in_the_macro_arguments_keeps_its_token_and_shows_no_file_line() {
+        let mut error = syn::Error::new(proc_macro2::Span::call_site(), "first");
+        error.combine(syn::Error::new(proc_macro2::Span::call_site(), "second"));
+        let diagnostics = Diagnostic::of_syn(error);
+        let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["first", "second"]);
+        let file = SourceFile::new("spec/errors.md", "| Code | Status |\n");
+        let diagnostic = diagnostics[0].clone().help("a help");
+        assert!(diagnostic.token().is_some() && diagnostic.range().is_none());
+        insta::assert_snapshot!(diagnostic.render_unprefixed(Some(&file)), @r"
+        first
+         |
+         = help: a help
         ");
     }
 

@@ -29,7 +29,10 @@ impl Output {
             .push(base_dir.join(relative).to_string_lossy().into_owned());
     }
 
+    /// Reports `diagnostic` at its own token of the macro's arguments, or
+    /// else at `span`, the argument that named `file`.
     fn report(&mut self, span: Span, diagnostic: &Diagnostic, file: Option<&SourceFile>) {
+        let span = diagnostic.token().unwrap_or(span);
         let message = diagnostic.render_unprefixed(file);
         self.messages.push(match diagnostic.severity {
             Severity::Error => syn::Error::new(span, message).to_compile_error(),
@@ -65,11 +68,16 @@ fn warning(span: Span, message: &str) -> TokenStream {
 /// and `base_dir` the directory spec paths are relative to.
 #[must_use]
 pub fn include_error_table(input: TokenStream, base_dir: &Path) -> TokenStream {
+    let mut output = Output::default();
     let MacroInput { path, settings } = match MacroInput::parse(input) {
         Ok(input) => input,
-        Err(error) => return error.to_compile_error(),
+        Err(diagnostics) => {
+            for diagnostic in &diagnostics {
+                output.report(Span::call_site(), diagnostic, None);
+            }
+            return output.finish(&TokenStream::new());
+        }
     };
-    let mut output = Output::default();
     let relative = path.value();
     let file = match SourceFile::read(base_dir, &relative) {
         Ok(file) => file,
@@ -95,8 +103,8 @@ pub fn include_error_table(input: TokenStream, base_dir: &Path) -> TokenStream {
     if let Some(lock) = &settings.lock {
         check_lock(base_dir, lock, &file, &generated, &mut output);
     }
-    if let Some(error) = generated.setting_errors {
-        output.messages.push(error.to_compile_error());
+    for diagnostic in &generated.setting_diagnostics {
+        output.report(path.span(), diagnostic, None);
     }
     output.finish(&generated.tokens)
 }

@@ -31,6 +31,9 @@
 //! assert_eq!(generated.diagnostics[0].message, "duplicate error code `NotFound`");
 //! ```
 
+// C-DEBUG: every public type can be printed, as tools and tests need.
+#![warn(missing_debug_implementations)]
+
 pub mod contract;
 pub mod diagnostic;
 pub mod expand;
@@ -55,6 +58,7 @@ use crate::diagnostic::Diagnostics;
 use crate::settings::Settings;
 
 /// What the pipeline made of a file.
+#[derive(Debug)]
 pub struct Generated {
     /// The enums and impls for every row without problems.
     pub tokens: TokenStream,
@@ -64,7 +68,7 @@ pub struct Generated {
     /// translations were given.
     pub translation_diagnostics: Vec<Vec<Diagnostic>>,
     /// Settings that do not fit the table, on the settings' tokens.
-    pub setting_errors: Option<syn::Error>,
+    pub setting_diagnostics: Vec<Diagnostic>,
     /// The rows without problems, for tools that read the table rather
     /// than compile it, such as the contract and the CLI.
     pub checked: validate::Checked,
@@ -94,13 +98,16 @@ pub fn generate_with_translations(
     let document = markdown::parse(file);
     let table = model::build(file, &document, &settings.table, &mut diagnostics);
     let columns = table.as_ref().map(|table| table.columns);
-    let (checked, setting_errors) = match table {
+    let checked = match table {
         Some(table) => validate::check(file, table, settings, &mut diagnostics),
-        None => (validate::Checked::default(), None),
+        None => validate::Checked::default(),
     };
     // Field settings are only judged against a table without errors: a row
     // left out for a bad status would make its fields look unknown.
-    let setting_errors = setting_errors.filter(|_| !diagnostics.has_errors());
+    let mut setting_diagnostics = Diagnostics::default();
+    if !diagnostics.has_errors() {
+        validate::unknown_field_settings(&checked, settings, &mut setting_diagnostics);
+    }
     let canonical_locale = locale::canonical_locale(&document);
     let mut locales = vec![canonical_locale.clone()];
     let mut translated = Vec::new();
@@ -133,7 +140,7 @@ pub fn generate_with_translations(
         ),
         diagnostics: diagnostics.into_sorted(),
         translation_diagnostics,
-        setting_errors,
+        setting_diagnostics: setting_diagnostics.into_sorted(),
         checked,
     }
 }

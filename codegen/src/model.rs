@@ -705,7 +705,9 @@ mod tests {
             let diagnostic = no_table(&file, &document, &TableSelector::FirstErrorTable);
             assert_eq!(diagnostic.message, "no error table in this file");
             assert_eq!(diagnostic.label.as_deref(), Some(label));
-            let span = diagnostic.span.expect("the diagnostic points at the table");
+            let span = diagnostic
+                .range()
+                .expect("the diagnostic points at the table");
             let (line, range) = file.line_of(span.start);
             assert_eq!((line, &text[range]), (3, marked_line), "{text}");
         }
@@ -768,7 +770,7 @@ mod tests {
             );
             let diagnostics = diagnostics.into_sorted();
             assert_eq!(diagnostics.len(), 1, "{text:?}: {diagnostics:?}");
-            let span = diagnostics[0].span.clone().unwrap();
+            let span = diagnostics[0].range().unwrap().clone();
             let (shown_line, range) = file.line_of(span.start);
             let line_end = range.end;
             assert_eq!((span.start, span.end), (line_end, line_end), "{text:?}");
@@ -822,7 +824,7 @@ mod tests {
         );
         let marked: Vec<&str> = diagnostics
             .iter()
-            .map(|d| &text[d.span.clone().unwrap()])
+            .map(|d| &text[d.range().unwrap().clone()])
             .collect();
         assert_eq!(marked, ["\u{430}", "\u{200b}"]);
     }

@@ -6,12 +6,15 @@
 //!     table = "Error codes", fields = { batch_size_received: u32 })
 //! ```
 
+use std::fmt;
+
 use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitInt, LitStr, Token, Type, Visibility, braced};
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// The setting names, in the order the docs list them.
 pub const NAMES: &[&str] = &[
@@ -103,6 +106,64 @@ pub struct FieldType {
     pub ty: Type,
 }
 
+/// Shows syntax as the tokens it was written with, for `Debug`: syn
+/// implements `Debug` only with its `extra-traits` feature, which every
+/// build of the macro would then compile.
+pub(crate) struct AsTokens<'a, T>(pub(crate) &'a T);
+
+impl<T: ToTokens> fmt::Debug for AsTokens<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.to_token_stream(), f)
+    }
+}
+
+impl fmt::Debug for MacroInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self { path, settings } = self;
+        f.debug_struct("MacroInput")
+            .field("path", &AsTokens(path))
+            .field("settings", settings)
+            .finish()
+    }
+}
+
+impl fmt::Debug for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Taken apart, so that a new setting cannot be left out here.
+        let Self {
+            error_name,
+            code_name,
+            vis,
+            table,
+            field_types,
+            locales,
+            translation_policy,
+            lock,
+        } = self;
+        let locales: Vec<AsTokens<'_, LitStr>> = locales.iter().map(AsTokens).collect();
+        f.debug_struct("Settings")
+            .field("error_name", error_name)
+            .field("code_name", code_name)
+            .field("vis", &AsTokens(vis))
+            .field("table", table)
+            .field("field_types", field_types)
+            .field("locales", &locales)
+            .field("translation_policy", translation_policy)
+            .field("lock", &lock.as_ref().map(AsTokens))
+            .finish()
+    }
+}
+
+impl fmt::Debug for FieldType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self { field, ty } = self;
+        f.debug_struct("FieldType")
+            .field("field", field)
+            .field("ty", &AsTokens(ty))
+            .finish()
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
@@ -124,8 +185,8 @@ impl MacroInput {
     /// # Errors
     ///
     /// Every malformed, unknown or repeated setting, each on its own tokens.
-    pub fn parse(tokens: TokenStream) -> syn::Result<Self> {
-        Parser::parse2(Self::parse_stream, tokens)
+    pub fn parse(tokens: TokenStream) -> Result<Self, Vec<Diagnostic>> {
+        Parser::parse2(Self::parse_stream, tokens).map_err(Diagnostic::of_syn)
     }
 
     fn parse_stream(input: ParseStream<'_>) -> syn::Result<Self> {
@@ -269,7 +330,7 @@ fn severity(input: ParseStream<'_>) -> syn::Result<Severity> {
 }
 
 /// All `errors` as one, so that the compiler shows each.
-pub(crate) fn combine(errors: Vec<syn::Error>) -> Option<syn::Error> {
+fn combine(errors: Vec<syn::Error>) -> Option<syn::Error> {
     errors.into_iter().reduce(|mut all, error| {
         all.combine(error);
         all
@@ -293,7 +354,7 @@ mod tests {
     fn error_of(tokens: TokenStream) -> Vec<String> {
         match MacroInput::parse(tokens) {
             Ok(_) => panic!("settings were accepted"),
-            Err(error) => error.into_iter().map(|e| e.to_string()).collect(),
+            Err(diagnostics) => diagnostics.into_iter().map(|d| d.message).collect(),
         }
     }
 
@@ -324,6 +385,23 @@ mod tests {
             .map(|f| f.field.to_string())
             .collect();
         assert_eq!(fields, ["batch_size", "hash"]);
+    }
+
+    #[test]
+    fn settings_print_their_syntax_as_written() {
+        let input = MacroInput::parse(quote!(
+            "a.md", vis = pub(crate), fields = { hash: crate::Hash }, lock = "a.lock",
+        ))
+        .unwrap();
+        let printed = format!("{input:?}");
+        for shown in [
+            r#"path: "a.md""#,
+            "vis: pub (crate)",
+            "ty: crate :: Hash",
+            r#"lock: Some("a.lock")"#,
+        ] {
+            assert!(printed.contains(shown), "{shown} in {printed}");
+        }
     }
 
     #[test]

@@ -3,25 +3,26 @@
 //! questions.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use proc_macro2::Span;
 use syn::{Ident, Type};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Row, Table};
-use crate::settings::Settings;
+use crate::settings::{AsTokens, Settings};
 use crate::source::SourceFile;
 use crate::template::Placeholder;
 
 /// A table whose every row can become Rust code.
-#[derive(Clone, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Checked {
     /// The rows that passed, in table order.
     pub rows: Vec<CheckedRow>,
 }
 
 /// A row with its Rust names.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct CheckedRow {
     /// The row as the spec writes it: code, status, message.
     pub spec: Row,
@@ -43,17 +44,29 @@ pub struct Field {
     pub placeholder: Placeholder,
 }
 
+impl fmt::Debug for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self {
+            ident,
+            ty,
+            placeholder,
+        } = self;
+        f.debug_struct("Field")
+            .field("ident", ident)
+            .field("ty", &ty.as_ref().map(AsTokens))
+            .field("placeholder", placeholder)
+            .finish()
+    }
+}
+
 /// Checks `table`, recording every problem. Rows with a problem are left
 /// out; of two rows with the same code, the first is kept.
-///
-/// Settings that name fields of no row are returned as errors on their
-/// tokens.
 pub fn check(
     file: &SourceFile,
     table: Table,
     settings: &Settings,
     diagnostics: &mut Diagnostics,
-) -> (Checked, Option<syn::Error>) {
+) -> Checked {
     let mut seen_codes: HashMap<String, usize> = HashMap::new();
     let mut seen_variants: HashMap<String, (usize, String)> = HashMap::new();
     let mut rows = Vec::new();
@@ -97,9 +110,7 @@ pub fn check(
             });
         }
     }
-    let checked = Checked { rows };
-    let setting_errors = unknown_field_settings(&checked, settings);
-    (checked, setting_errors)
+    Checked { rows }
 }
 
 fn variant(row: &Row, diagnostics: &mut Diagnostics) -> Option<Ident> {
@@ -170,27 +181,32 @@ fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Opti
     ok.then_some(fields)
 }
 
-/// A `fields` entry that fills no placeholder is a typo or stale.
-fn unknown_field_settings(checked: &Checked, settings: &Settings) -> Option<syn::Error> {
+/// Records, on its token, each `fields` entry that fills no placeholder:
+/// a typo, or stale.
+pub fn unknown_field_settings(
+    checked: &Checked,
+    settings: &Settings,
+    diagnostics: &mut Diagnostics,
+) {
     let known: Vec<String> = checked
         .rows
         .iter()
         .flat_map(|row| row.fields.iter().map(|field| field.ident.to_string()))
         .collect();
-    let errors = settings
+    let unknown = settings
         .field_types
         .iter()
-        .filter(|setting| !known.contains(&setting.field.to_string()))
-        .map(|setting| {
-            let name = setting.field.to_string();
-            let message = format!(
+        .filter(|setting| !known.contains(&setting.field.to_string()));
+    for setting in unknown {
+        let name = setting.field.to_string();
+        diagnostics.push(
+            Diagnostic::error(format!(
                 "no placeholder becomes the field `{name}`{}",
                 crate::suggest::did_you_mean(&name, known.iter().map(String::as_str))
-            );
-            syn::Error::new(setting.field.span(), message)
-        })
-        .collect();
-    crate::settings::combine(errors)
+            ))
+            .at_token(setting.field.span()),
+        );
+    }
 }
 
 /// Why a name cannot be a Rust identifier.
@@ -244,7 +260,7 @@ mod tests {
             &mut diagnostics,
         )
         .unwrap();
-        let (checked, _) = check(&file, table, &Settings::default(), &mut diagnostics);
+        let checked = check(&file, table, &Settings::default(), &mut diagnostics);
         let variants = checked
             .rows
             .iter()

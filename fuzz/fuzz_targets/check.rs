@@ -10,7 +10,7 @@ pub fn diagnostic(file: &SourceFile, diagnostic: &Diagnostic) {
     let rendered = diagnostic.render(Some(file));
     let _ = diagnostic.render_unprefixed(Some(file));
     let _ = diagnostic.render(None);
-    let Some(span) = &diagnostic.span else {
+    let Some(span) = diagnostic.range() else {
         return;
     };
     assert!(

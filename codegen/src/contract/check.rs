@@ -9,7 +9,7 @@ use super::diff::{Change, changes};
 use super::{Contract, Entry, field_list, lockfile};
 
 /// What the lockfile says about a table, ready to report.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct LockCheck {
     /// The lockfile as read, lossily decoded if it is not UTF-8; `None`
     /// when it could not be read. A file that was read must be tracked

@@ -53,13 +53,15 @@ pub(super) fn decode(rows: &[CheckedRow], settings: &Settings) -> TokenStream {
             /// version of the table; the code alone is still known.
             #[must_use]
             pub fn from_message(
-                __code: #code_name,
-                __message: &::core::primitive::str,
+                code: #code_name,
+                message: &::core::primitive::str,
             ) -> ::core::option::Option<Self> {
                 #holes
                 #owned
                 #some
-                match __code { #arms }
+                // An arm's fields may be named `code` or `message`: they
+                // are bound after both are read.
+                match code { #arms }
             }
         }
 
@@ -75,7 +77,7 @@ pub(super) fn decode(rows: &[CheckedRow], settings: &Settings) -> TokenStream {
     }
 }
 
-/// Writes the code that matches `__message` against the row's template
+/// Writes the code that matches `message` against the row's template
 /// with the runtime's `holes`: the literal text must be there, each hole
 /// takes the text up to the next literal. Holes side by side cannot be
 /// told apart, so such a row never decodes.
@@ -110,7 +112,7 @@ fn decode_body(out: &mut String, row: &CheckedRow) {
     for field in &row.fields {
         out.code(format_args!("{}, ", field.ident));
     }
-    out.push_str("] = __holes(__message, &[");
+    out.push_str("] = __holes(message, &[");
     for piece in &pieces {
         out.string(piece);
         out.push_str(", ");

@@ -1,8 +1,10 @@
 //! Message templates: literal text with `{placeholder name}` holes.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use heck::ToSnakeCase;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Cell;
@@ -80,9 +82,12 @@ impl Template {
     }
 }
 
-/// The field name of a placeholder name.
+/// The field name of a placeholder name, in Unicode's composed form
+/// (NFC), as Rust compares identifiers: a name typed with a combining
+/// accent and one typed with the accented letter are the same field.
 #[must_use]
 pub fn field_name(name: &str) -> String {
+    let name = composed(name);
     let mut words = name.split_whitespace().peekable();
     let first = words.peek().map(|word| word.to_lowercase());
     if matches!(first.as_deref(), Some("the" | "a" | "an"))
@@ -91,6 +96,17 @@ pub fn field_name(name: &str) -> String {
         words.next();
     }
     words.collect::<Vec<_>>().join(" ").to_snake_case()
+}
+
+/// `text` in Unicode's composed form (NFC). Before the words are cut:
+/// a combining mark on its own is no letter, and would cut a word.
+fn composed(text: &str) -> Cow<'_, str> {
+    // ASCII is composed already; most names are ASCII.
+    if text.is_ascii() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
 }
 
 /// Scans bytes for the braces (ASCII, so every cut is a `char` boundary)
@@ -198,14 +214,21 @@ fn check_duplicates(segments: &[Segment], errors: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let diagnostic = if earlier.name == later.name {
-            Diagnostic::error(format!(
+        let diagnostic = if composed(&earlier.name) == composed(&later.name) {
+            let diagnostic = Diagnostic::error(format!(
                 "placeholder `{{{}}}` appears twice in one message",
                 later.name
             ))
             .at(later.span.clone())
             .label("second use")
-            .help("remove the second one, or give it a name of its own")
+            .help("remove the second one, or give it a name of its own");
+            if earlier.name == later.name {
+                diagnostic
+            } else {
+                diagnostic.note(
+                    "the two are typed with different Unicode characters (one with a combining accent), but are the same name",
+                )
+            }
         } else {
             Diagnostic::error(format!(
                 "placeholders `{{{}}}` and `{{{}}}` both become the field `{}`",
@@ -231,6 +254,22 @@ mod tests {
         let mut errors = Vec::new();
         let template = Template::parse(&doc.tables[0].rows[0].cells[0], &mut errors);
         (template, errors.into_iter().map(|e| e.message).collect())
+    }
+
+    #[test]
+    fn composed_and_decomposed_spellings_are_one_field() {
+        let composed = "the caf\u{e9} name";
+        let decomposed = "the cafe\u{301} name";
+        assert_eq!(field_name(composed), "caf\u{e9}_name");
+        assert_eq!(field_name(decomposed), field_name(composed));
+        let (template, errors) = parse_message(&format!("{{{composed}}} and {{{decomposed}}}"));
+        assert!(template.is_none());
+        assert_eq!(
+            errors,
+            [format!(
+                "placeholder `{{{decomposed}}}` appears twice in one message"
+            )]
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::fmt;
 
 use proc_macro2::Span;
 use syn::{Ident, Type};
+use unicode_security::mixed_script::AugmentedScriptSet;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Row, Table};
@@ -141,6 +142,11 @@ fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Opti
     let mut ok = true;
     for placeholder in row.template.placeholders() {
         let name = &placeholder.field;
+        if let Some(mixed) = mixed_scripts(name) {
+            diagnostics.push(mixed.diagnostic(placeholder));
+            ok = false;
+            continue;
+        }
         let problem = match identifier(name) {
             Ok(ident) => {
                 let setting = settings
@@ -179,6 +185,62 @@ fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Opti
         ok = false;
     }
     ok.then_some(fields)
+}
+
+/// A letter of another script than the letters before it in a name.
+struct MixedScripts {
+    letter: char,
+    /// The letter's script, such as `Cyrillic`.
+    script: String,
+    /// The script of the letters before it, such as `Latin`.
+    before: String,
+}
+
+/// The first letter of `name` that no script shares with the letters
+/// before it (by Unicode's script extensions, UTS #39): a Cyrillic `а` in
+/// a Latin name reads like the Latin `a`, and Rust lints such names in
+/// the user's crate (`mixed_script_confusables`). Digits and `_` go with
+/// any script, and Japanese kana with kanji.
+fn mixed_scripts(name: &str) -> Option<MixedScripts> {
+    if name.is_ascii() {
+        return None;
+    }
+    let mut scripts = AugmentedScriptSet::default();
+    for letter in name.chars() {
+        let own = AugmentedScriptSet::for_char(letter);
+        let mut shared = scripts;
+        shared.intersect_with(own);
+        if shared.is_empty() {
+            return Some(MixedScripts {
+                letter,
+                script: own.to_string(),
+                before: scripts.to_string(),
+            });
+        }
+        scripts = shared;
+    }
+    None
+}
+
+impl MixedScripts {
+    fn diagnostic(&self, placeholder: &Placeholder) -> Diagnostic {
+        let Self {
+            letter,
+            script,
+            before,
+        } = self;
+        Diagnostic::error(format!(
+            "placeholder `{{{}}}` mixes scripts: `{letter}` (U+{:04X}) is {script}, the letters before it {before}",
+            placeholder.name,
+            u32::from(*letter)
+        ))
+        .at(placeholder.span.clone())
+        .label(format!("{before} and {script} letters in one name"))
+        .help(
+            "write the name in one script: a look-alike letter from another script \
+             makes a name that reads like another, and Rust warns about it in your crate",
+        )
+    }
 }
 
 /// Records, on its token, each `fields` entry that fills no placeholder:
@@ -318,6 +380,20 @@ mod tests {
         assert!(
             identifier("union").is_ok(),
             "a contextual keyword is a fine field name"
+        );
+    }
+
+    #[test]
+    fn a_field_mixing_scripts_is_rejected() {
+        let (variants, errors) = check_text(
+            "| A | 400 | {the inv\u{430}lid value} |\n| B | 400 | {\u{433}\u{43e}\u{440}\u{43e}\u{434}} and {caf\u{e9} 2} |\n| C | 400 | {\u{304b}\u{30ab}\u{6f22}} |\n",
+        );
+        assert_eq!(variants, ["B", "C"], "one script each, kana with kanji");
+        assert_eq!(
+            errors,
+            [
+                "placeholder `{the inv\u{430}lid value}` mixes scripts: `\u{430}` (U+0430) is Cyrillic, the letters before it Latin"
+            ]
         );
     }
 

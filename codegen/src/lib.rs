@@ -1,7 +1,7 @@
 //! The pipeline behind [`error-table`](https://docs.rs/error-table): it reads
 //! the error table of a Markdown page and generates the Rust types for it.
 //!
-//! Each module is one stage, and data flows one way:
+//! The stages, each a module, in the one direction data flows:
 //!
 //! | stage | takes | gives |
 //! |---|---|---|
@@ -13,9 +13,12 @@
 //! | [`expand`] | [`validate::Checked`] and translations | tokens |
 //! | [`contract`] | [`validate::Checked`] | [`contract::Contract`]: codes, statuses, fields, for the lockfile and `diff` |
 //!
-//! Every stage records problems as [`Diagnostic`]s with byte ranges into
-//! the file and goes on, so that one run reports all of them. The macro
-//! crate and the CLI are thin shells around [`generate`].
+//! Every stage records problems as [`Diagnostic`]s, with byte ranges into
+//! the file or the token of a setting, and goes on, so that one run
+//! reports all of them. No stage reads a file: the macro
+//! ([`include_error_table`]) and the CLI read them (with
+//! [`SourceFile::read`]) and are thin shells around [`generate`]. `ARCHITECTURE.md` at the repository's root says
+//! where a new check or generated item goes.
 //!
 //! ```
 //! use error_table_codegen::{generate, settings::Settings, SourceFile};

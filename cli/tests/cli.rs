@@ -127,6 +127,23 @@ fn check_as_json_gives_positions_for_tools() {
 }
 
 #[test]
+fn check_with_a_column_option_reads_the_named_code_column() {
+    let path = "tests/ui/fixtures/two-code-columns.md";
+    let ambiguous = run(&["check", path]);
+    assert_eq!(ambiguous.code, 1);
+    assert!(
+        ambiguous
+            .stderr
+            .contains("as in `columns = { code = \"S3 Code\" }`"),
+        "{}",
+        ambiguous.stderr
+    );
+    let chosen = run(&["check", path, "--column", "code=S3 Code"]);
+    assert_eq!(chosen.code, 0, "{}", chosen.stderr);
+    assert_eq!(chosen.stderr, format!("{path}: 2 codes, no problems\n"));
+}
+
+#[test]
 fn check_of_a_missing_file_is_an_io_error() {
     let run = run(&["check", "spec/nothing.md"]);
     assert_eq!(run.code, 2);

@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::markdown::{self, Cell, Document};
 use crate::model::{self, Columns};
-use crate::settings::TranslationPolicy;
+use crate::settings::{ColumnChoice, Settings, TranslationPolicy};
 use crate::source::SourceFile;
 use crate::suggest;
 use crate::template::Template;
@@ -49,19 +49,20 @@ pub fn check(
     file: &SourceFile,
     canonical: &Checked,
     columns: &Columns,
-    policy: TranslationPolicy,
+    settings: &Settings,
     taken: &[String],
     diagnostics: &mut Diagnostics,
 ) -> Option<Translation> {
     let document = markdown::parse(file);
     let locale = locale_of(file, &document, taken, diagnostics)?;
-    let table = translated_table(&document, columns, diagnostics)?;
-    let columns = translated_columns(table, columns, diagnostics)?;
+    let choices = &settings.columns;
+    let table = translated_table(&document, columns, choices, diagnostics)?;
+    let columns = translated_columns(table, columns, choices, diagnostics)?;
     let mut reader = RowReader {
         file,
         canonical,
         columns,
-        policy,
+        policy: settings.translation_policy,
         templates: vec![None; canonical.rows.len()],
         seen: HashMap::new(),
         claimed: Vec::new(),
@@ -168,12 +169,13 @@ pub fn normalize_tag(tag: &str) -> Option<String> {
 fn translated_table<'d>(
     document: &'d Document,
     columns: &Columns,
+    choices: &[ColumnChoice],
     diagnostics: &mut Diagnostics,
 ) -> Option<&'d markdown::Table> {
     let found = document
         .tables
         .iter()
-        .find(|table| model::is_error_table(&table.header))
+        .find(|table| model::is_error_table(&table.header, choices))
         .or_else(|| {
             document
                 .tables
@@ -196,9 +198,10 @@ fn translated_table<'d>(
 fn translated_columns(
     table: &markdown::Table,
     canonical: &Columns,
+    choices: &[ColumnChoice],
     diagnostics: &mut Diagnostics,
 ) -> Option<Columns> {
-    if let Some(columns) = model::columns(&table.header, &mut Diagnostics::default()) {
+    if let Some(columns) = model::columns(&table.header, choices, &mut Diagnostics::default()) {
         return Some(columns);
     }
     if table.header.cells.len() == canonical.count {

@@ -10,10 +10,14 @@ use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Cell, Document, Ignored};
-use crate::settings::TableSelector;
+use crate::settings::{ColumnChoice, ColumnRole, Settings, TableSelector};
 use crate::source::SourceFile;
 use crate::suggest;
 use crate::template::Template;
+
+pub mod columns;
+
+use self::columns::Mapping;
 
 /// An error table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,52 +79,8 @@ pub struct Columns {
     pub message: usize,
     /// The optional description column.
     pub description: Option<usize>,
-}
-
-/// What a header cell names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Code,
-    Status,
-    Message,
-    Description,
-}
-
-impl Role {
-    /// Reads a header by its words, in English, ignoring case: a status
-    /// column has the word "status" ("HTTP status code"), a code column
-    /// the word "code" ("Error code"), and so on. Whole words only: a
-    /// "Barcode" column is no code column.
-    fn of(header: &Cell) -> Option<Self> {
-        let named = |text: &str| {
-            let text = text.to_lowercase();
-            let has = |word: &str| {
-                text.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == word)
-            };
-            if has("status") {
-                Some(Self::Status)
-            } else if has("code") {
-                Some(Self::Code)
-            } else if has("message") || has("template") {
-                Some(Self::Message)
-            } else if has("description") {
-                Some(Self::Description)
-            } else {
-                None
-            }
-        };
-        named(&header.text).or_else(|| header.original.as_deref().and_then(named))
-    }
-
-    fn column_name(self) -> &'static str {
-        match self {
-            Self::Code => "code",
-            Self::Status => "status",
-            Self::Message => "message",
-            Self::Description => "description",
-        }
-    }
+    /// The optional column of variant names.
+    pub name: Option<usize>,
 }
 
 /// Finds the error table of `document` and reads its rows.
@@ -130,11 +90,17 @@ impl Role {
 pub fn build(
     file: &SourceFile,
     document: &Document,
-    selector: &TableSelector,
+    settings: &Settings,
     diagnostics: &mut Diagnostics,
+    setting_diagnostics: &mut Diagnostics,
 ) -> Option<Table> {
-    let table = select(file, document, selector, diagnostics)?;
-    let columns = columns(&table.header, diagnostics)?;
+    let table = select(file, document, settings, diagnostics);
+    let read: Vec<&markdown::Table> = table.into_iter().collect();
+    for problem in unknown_column_headers(document, &read, &settings.columns) {
+        setting_diagnostics.push(problem);
+    }
+    let table = table?;
+    let columns = columns(&table.header, &settings.columns, diagnostics)?;
     if table.rows.is_empty() {
         diagnostics.push(
             Diagnostic::error("the error table has no rows")
@@ -155,36 +121,81 @@ pub fn build(
     })
 }
 
+/// An entry of the `columns` setting whose header no table that is read
+/// has (or, when none is read, no table of the file), on its token.
+fn unknown_column_headers(
+    document: &Document,
+    read: &[&markdown::Table],
+    choices: &[ColumnChoice],
+) -> Vec<Diagnostic> {
+    let searched: Vec<&markdown::Table> = if read.is_empty() {
+        document.tables.iter().collect()
+    } else {
+        read.to_vec()
+    };
+    let headers: Vec<&str> = searched
+        .iter()
+        .flat_map(|table| table.header.cells.iter().map(|cell| cell.text.as_str()))
+        .collect();
+    choices
+        .iter()
+        .filter(|choice| {
+            !searched
+                .iter()
+                .any(|table| Mapping::of(&table.header, choices).has_chosen(choice.role))
+        })
+        .map(|choice| {
+            let wanted = choice.header.value();
+            let place = if read.is_empty() {
+                "no table of this file has a column"
+            } else {
+                "the error table has no column"
+            };
+            let listed: Vec<String> = headers.iter().map(|header| format!("`{header}`")).collect();
+            let known = if listed.is_empty() {
+                String::new()
+            } else {
+                format!(" (its headers: {})", listed.join(", "))
+            };
+            Diagnostic::error(format!(
+                "{place} headed `{wanted}`{}{known}",
+                suggest::did_you_mean(&wanted, headers.iter().copied())
+            ))
+            .at_token(choice.header.span())
+        })
+        .collect()
+}
+
 fn select<'d>(
     file: &SourceFile,
     document: &'d Document,
-    selector: &TableSelector,
+    settings: &Settings,
     diagnostics: &mut Diagnostics,
 ) -> Option<&'d markdown::Table> {
+    let selector = &settings.table;
     let found = match selector {
         TableSelector::FirstErrorTable => document
             .tables
             .iter()
-            .find(|table| is_error_table(&table.header)),
+            .find(|table| is_error_table(&table.header, &settings.columns)),
         TableSelector::Index(position) => position
             .checked_sub(1)
             .and_then(|index| document.tables.get(index)),
         TableSelector::Heading(wanted) => return select_by_heading(document, wanted, diagnostics),
     };
     if found.is_none() {
-        diagnostics.push(no_table(file, document, selector));
+        diagnostics.push(no_table(file, document, settings));
     }
     found
 }
 
-pub(crate) fn is_error_table(header: &markdown::Row) -> bool {
-    let roles: Vec<Option<Role>> = header.cells.iter().map(Role::of).collect();
-    roles.contains(&Some(Role::Code)) && roles.contains(&Some(Role::Status))
+pub(crate) fn is_error_table(header: &markdown::Row, choices: &[ColumnChoice]) -> bool {
+    Mapping::of(header, choices).is_error_table()
 }
 
-fn no_table(file: &SourceFile, document: &Document, selector: &TableSelector) -> Diagnostic {
+fn no_table(file: &SourceFile, document: &Document, settings: &Settings) -> Diagnostic {
     let count = document.tables.len();
-    if let TableSelector::Index(position) = selector {
+    if let TableSelector::Index(position) = &settings.table {
         Diagnostic::error(format!(
             "`table = {position}`, but the file has {count} table{}",
             if count == 1 { "" } else { "s" }
@@ -210,20 +221,34 @@ fn no_table(file: &SourceFile, document: &Document, selector: &TableSelector) ->
             diagnostic = diagnostic.note(format!("line {line}: {label}"));
         }
         for table in &document.tables {
-            let (line, _) = file.line_of(table.span.start);
-            let names: Vec<String> = table
-                .header
-                .cells
-                .iter()
-                .map(|cell| format!("`{}`", cell.text))
-                .collect();
-            diagnostic = diagnostic.note(format!(
-                "the table on line {line} has columns {}, but no code and status column",
-                names.join(", ")
-            ));
+            diagnostic = diagnostic.note(passed_over(file, table, &settings.columns));
         }
         diagnostic
     }
+}
+
+/// Why a table without a code or a status column is not the error table.
+fn passed_over(file: &SourceFile, table: &markdown::Table, choices: &[ColumnChoice]) -> String {
+    let (line, _) = file.line_of(table.span.start);
+    let names: Vec<String> = table
+        .header
+        .cells
+        .iter()
+        .map(|cell| format!("`{}`", cell.text))
+        .collect();
+    let mapping = Mapping::of(&table.header, choices);
+    let lacking = match (
+        mapping.names(ColumnRole::Code),
+        mapping.names(ColumnRole::Status),
+    ) {
+        (false, false) => "no code and status column",
+        (false, true) => "no code column",
+        _ => "no status column",
+    };
+    format!(
+        "the table on line {line} has columns {}, but {lacking}",
+        names.join(", ")
+    )
 }
 
 /// The label and help for a table that is not read.
@@ -295,70 +320,24 @@ fn select_by_heading<'d>(
     table
 }
 
-/// The column of each role found so far in a header.
-#[derive(Default)]
-struct FoundColumns {
-    code: Option<usize>,
-    status: Option<usize>,
-    message: Option<usize>,
-    description: Option<usize>,
-}
-
-impl FoundColumns {
-    fn slot(&mut self, role: Role) -> &mut Option<usize> {
-        match role {
-            Role::Code => &mut self.code,
-            Role::Status => &mut self.status,
-            Role::Message => &mut self.message,
-            Role::Description => &mut self.description,
-        }
+/// The columns of `header`, or `None` with the problems recorded.
+pub(crate) fn columns(
+    header: &markdown::Row,
+    choices: &[ColumnChoice],
+    diagnostics: &mut Diagnostics,
+) -> Option<Columns> {
+    let mapping = Mapping::of(header, choices);
+    let problems = columns::problems(header, &mapping);
+    let failed = !problems.is_empty();
+    for problem in problems {
+        diagnostics.push(problem);
     }
-}
-
-pub(crate) fn columns(header: &markdown::Row, diagnostics: &mut Diagnostics) -> Option<Columns> {
-    let mut found = FoundColumns::default();
-    let mut ok = true;
-    for (index, cell) in header.cells.iter().enumerate() {
-        let Some(role) = Role::of(cell) else {
-            continue;
-        };
-        let slot = found.slot(role);
-        if let Some(earlier) = *slot {
-            let earlier_name = header
-                .cells
-                .get(earlier)
-                .map_or("", |cell| cell.text.as_str());
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "two columns could be the {} column",
-                    role.column_name()
-                ))
-                .at(cell.span.clone())
-                .label(format!("`{earlier_name}` already is"))
-                .help("rename one of the two headers"),
-            );
-            ok = false;
-        } else {
-            *slot = Some(index);
-        }
-    }
-    let FoundColumns {
-        code,
-        status,
-        message,
-        description,
-    } = found;
-    for (role, column) in [
-        (Role::Code, code),
-        (Role::Status, status),
-        (Role::Message, message),
-    ] {
-        if column.is_none() {
-            diagnostics.push(missing_column(header, role));
-            ok = false;
-        }
-    }
-    let (Some(code), Some(status), Some(message), true) = (code, status, message, ok) else {
+    let (Some(code), Some(status), Some(message), false) = (
+        mapping.column(ColumnRole::Code),
+        mapping.column(ColumnRole::Status),
+        mapping.column(ColumnRole::Message),
+        failed,
+    ) else {
         return None;
     };
     Some(Columns {
@@ -366,23 +345,9 @@ pub(crate) fn columns(header: &markdown::Row, diagnostics: &mut Diagnostics) -> 
         code,
         status,
         message,
-        description,
+        description: mapping.column(ColumnRole::Description),
+        name: mapping.column(ColumnRole::Name),
     })
-}
-
-fn missing_column(header: &markdown::Row, role: Role) -> Diagnostic {
-    let example = match role {
-        Role::Code => "Error code",
-        Role::Status => "HTTP status code",
-        _ => "Message",
-    };
-    Diagnostic::error(format!(
-        "the error table has no {} column",
-        role.column_name()
-    ))
-    .at(header.span.clone())
-    .label("header row")
-    .help(format!("add a column headed `{example}`"))
 }
 
 /// A row with fewer or more cells than its header: GFM would pad or drop
@@ -577,16 +542,30 @@ fn digit_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
 mod tests {
     use super::*;
 
-    fn build_text(text: &str, selector: &TableSelector) -> (Option<Table>, Vec<String>) {
+    fn with_table(selector: TableSelector) -> Settings {
+        Settings {
+            table: selector,
+            ..Settings::default()
+        }
+    }
+
+    /// The table `settings` read from `text`, and the diagnostics.
+    pub(crate) fn read(text: &str, settings: &Settings) -> (Option<Table>, Vec<Diagnostic>) {
         let file = SourceFile::new("t.md", text);
-        let document = markdown::parse(&file);
         let mut diagnostics = Diagnostics::default();
-        let table = build(&file, &document, selector, &mut diagnostics);
-        let messages = diagnostics
-            .into_sorted()
-            .into_iter()
-            .map(|d| d.message)
-            .collect();
+        let table = build(
+            &file,
+            &markdown::parse(&file),
+            settings,
+            &mut diagnostics,
+            &mut Diagnostics::default(),
+        );
+        (table, diagnostics.into_sorted())
+    }
+
+    fn build_text(text: &str, selector: &TableSelector) -> (Option<Table>, Vec<String>) {
+        let (table, diagnostics) = read(text, &with_table(selector.clone()));
+        let messages = diagnostics.into_iter().map(|d| d.message).collect();
         (table, messages)
     }
 
@@ -672,7 +651,7 @@ mod tests {
     fn a_file_without_an_error_table_says_which_tables_it_saw() {
         let file = SourceFile::new("t.md", "# T\n\n| Name | Value |\n|---|---|\n| a | b |\n");
         let document = markdown::parse(&file);
-        let diagnostic = no_table(&file, &document, &TableSelector::FirstErrorTable);
+        let diagnostic = no_table(&file, &document, &Settings::default());
         assert_eq!(diagnostic.message, "no error table in this file");
         assert_eq!(
             diagnostic.notes,
@@ -702,7 +681,7 @@ mod tests {
         for (text, marked_line, label) in cases {
             let file = SourceFile::new("t.md", text);
             let document = markdown::parse(&file);
-            let diagnostic = no_table(&file, &document, &TableSelector::FirstErrorTable);
+            let diagnostic = no_table(&file, &document, &Settings::default());
             assert_eq!(diagnostic.message, "no error table in this file");
             assert_eq!(diagnostic.label.as_deref(), Some(label));
             let span = diagnostic
@@ -761,14 +740,7 @@ mod tests {
             ("code|status|Message\n-|-|-\n| v |", 3),
         ] {
             let file = SourceFile::new("t.md", text);
-            let mut diagnostics = Diagnostics::default();
-            build(
-                &file,
-                &markdown::parse(&file),
-                &TableSelector::FirstErrorTable,
-                &mut diagnostics,
-            );
-            let diagnostics = diagnostics.into_sorted();
+            let (_, diagnostics) = read(text, &Settings::default());
             assert_eq!(diagnostics.len(), 1, "{text:?}: {diagnostics:?}");
             let span = diagnostics[0].range().unwrap().clone();
             let (shown_line, range) = file.line_of(span.start);
@@ -798,14 +770,7 @@ mod tests {
         let text = format!(
             "{HEADER}| Inv\u{430}lidInput | 400 | a |\n| Invalid\u{200b}Hash | 400 | b |\n| Ok | 400 | c |\n"
         );
-        let file = SourceFile::new("t.md", text.as_str());
-        let mut diagnostics = Diagnostics::default();
-        let table = build(
-            &file,
-            &markdown::parse(&file),
-            &TableSelector::FirstErrorTable,
-            &mut diagnostics,
-        );
+        let (table, diagnostics) = read(&text, &Settings::default());
         let codes: Vec<String> = table
             .unwrap()
             .rows
@@ -813,7 +778,6 @@ mod tests {
             .map(|row| row.code.wire)
             .collect();
         assert_eq!(codes, ["Ok"]);
-        let diagnostics = diagnostics.into_sorted();
         let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -834,6 +798,105 @@ mod tests {
         let (table, errors) = first(HEADER);
         assert!(table.unwrap().rows.is_empty());
         assert_eq!(errors, ["the error table has no rows"]);
+    }
+
+    fn with_columns(choices: &[(ColumnRole, &str)]) -> Settings {
+        Settings {
+            columns: choices
+                .iter()
+                .map(|&(role, header)| ColumnChoice {
+                    role,
+                    header: syn::LitStr::new(header, proc_macro2::Span::call_site()),
+                })
+                .collect(),
+            ..Settings::default()
+        }
+    }
+
+    const TWO_CODES: &str = "| Error Code | S3 Code | Details | Recommended Fix | HTTP Status Code |\n\
+        |---|---|---|---|---|\n\
+        | 10002 | NoSuchKey | The key {key} does not exist. | Check the key. | 404 |\n";
+
+    #[test]
+    fn the_columns_setting_names_columns_by_their_header() {
+        let settings = with_columns(&[
+            (ColumnRole::Code, "S3 Code"),
+            (ColumnRole::Description, "recommended fix"),
+        ]);
+        let (table, errors) = read(TWO_CODES, &settings);
+        assert!(errors.is_empty(), "{errors:?}");
+        let row = &table.unwrap().rows[0];
+        assert_eq!(
+            (row.code.wire.as_str(), row.status.value),
+            ("NoSuchKey", 404)
+        );
+        assert_eq!(row.template.text, "The key {key} does not exist.");
+        assert_eq!(row.description.as_deref(), Some("Check the key."));
+    }
+
+    #[test]
+    fn two_code_columns_without_the_setting_are_an_error_naming_both() {
+        let (table, errors) = read(TWO_CODES, &Settings::default());
+        assert!(table.is_none());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "two columns could be the code column");
+        assert_eq!(errors[0].label.as_deref(), Some("`Error Code` already is"));
+        assert!(
+            errors[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("`columns = { code = \"S3 Code\" }`")
+        );
+    }
+
+    #[test]
+    fn a_column_header_the_table_lacks_is_an_error_on_the_setting_with_a_suggestion() {
+        let file = SourceFile::new("t.md", TWO_CODES);
+        let mut setting_diagnostics = Diagnostics::default();
+        build(
+            &file,
+            &markdown::parse(&file),
+            &with_columns(&[(ColumnRole::Code, "S3 Cod")]),
+            &mut Diagnostics::default(),
+            &mut setting_diagnostics,
+        );
+        let messages: Vec<String> = setting_diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|diagnostic| diagnostic.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "the error table has no column headed `S3 Cod`; did you mean `S3 Code`? \
+              (its headers: `Error Code`, `S3 Code`, `Details`, `Recommended Fix`, `HTTP Status Code`)"
+            ]
+        );
+    }
+
+    #[test]
+    fn real_header_words_read_a_table_with_the_status_first() {
+        let text = "| HTTP | Error | Code | User message |\n|---|---|---|---|\n| 409 | x | Taken | Name {name} is taken. |\n";
+        let (table, errors) = read(text, &Settings::default());
+        assert!(errors.is_empty(), "{errors:?}");
+        let row = &table.unwrap().rows[0];
+        assert_eq!((row.code.wire.as_str(), row.status.value), ("Taken", 409));
+        assert_eq!(row.template.text, "Name {name} is taken.");
+    }
+
+    #[test]
+    fn a_table_passed_over_says_which_column_it_lacks() {
+        let text = "| Code | Message |\n|---|---|\n| A | a |\n\n| Status | Message |\n|---|---|\n| 400 | a |\n";
+        let file = SourceFile::new("t.md", text);
+        let diagnostic = no_table(&file, &markdown::parse(&file), &Settings::default());
+        assert_eq!(
+            diagnostic.notes,
+            [
+                "the table on line 1 has columns `Code`, `Message`, but no status column",
+                "the table on line 5 has columns `Status`, `Message`, but no code column",
+            ]
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub const NAMES: &[&str] = &[
     "code",
     "vis",
     "table",
+    "columns",
     "fields",
     "locales",
     "missing_translations",
@@ -50,6 +51,9 @@ pub struct Settings {
     pub vis: Visibility,
     /// Which table of the file is the error table.
     pub table: TableSelector,
+    /// Columns named by their header text, which replace the header words
+    /// for their role.
+    pub columns: Vec<ColumnChoice>,
     /// Field types that replace the default `Cow<'static, str>`, by field
     /// name, in the order written.
     pub field_types: Vec<FieldType>,
@@ -96,6 +100,70 @@ pub enum TableSelector {
     Index(usize),
 }
 
+/// What a column of the error table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ColumnRole {
+    /// The error code, sent on the wire.
+    Code,
+    /// The HTTP status.
+    Status,
+    /// The message template.
+    Message,
+    /// A description for the rustdoc of the variant.
+    Description,
+    /// The Rust variant name, for codes that do not make one.
+    Name,
+}
+
+impl ColumnRole {
+    /// Every role, in the order the docs list them.
+    pub const ALL: [Self; 5] = [
+        Self::Code,
+        Self::Status,
+        Self::Message,
+        Self::Description,
+        Self::Name,
+    ];
+
+    /// The role's name in the `columns` setting.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Code => "code",
+            Self::Status => "status",
+            Self::Message => "message",
+            Self::Description => "description",
+            Self::Name => "name",
+        }
+    }
+
+    /// The role named `name` in the `columns` setting.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.as_str() == name)
+    }
+
+    /// `` `code`, `status`, `message`, `description`, `name` ``.
+    #[must_use]
+    pub fn names() -> String {
+        Self::ALL
+            .iter()
+            .map(|role| format!("`{}`", role.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// An entry `code = "S3 Code"` of the `columns` setting: the column of
+/// this role is the one with this header, compared ignoring case.
+#[derive(Clone)]
+pub struct ColumnChoice {
+    /// What the column holds.
+    pub role: ColumnRole,
+    /// Its header text, as written in the setting.
+    pub header: LitStr,
+}
+
 /// A `field: Type` entry of the `fields` setting.
 #[derive(Clone)]
 pub struct FieldType {
@@ -135,6 +203,7 @@ impl fmt::Debug for Settings {
             code_name,
             vis,
             table,
+            columns,
             field_types,
             locales,
             translation_policy,
@@ -146,10 +215,21 @@ impl fmt::Debug for Settings {
             .field("code_name", code_name)
             .field("vis", &AsTokens(vis))
             .field("table", table)
+            .field("columns", columns)
             .field("field_types", field_types)
             .field("locales", &locales)
             .field("translation_policy", translation_policy)
             .field("lock", &lock.as_ref().map(AsTokens))
+            .finish()
+    }
+}
+
+impl fmt::Debug for ColumnChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self { role, header } = self;
+        f.debug_struct("ColumnChoice")
+            .field("role", role)
+            .field("header", &AsTokens(header))
             .finish()
     }
 }
@@ -171,6 +251,7 @@ impl Default for Settings {
             code_name: Ident::new("ErrorCode", Span::call_site()),
             vis: Visibility::Public(<Token![pub]>::default()),
             table: TableSelector::FirstErrorTable,
+            columns: Vec::new(),
             field_types: Vec::new(),
             locales: Vec::new(),
             translation_policy: TranslationPolicy::default(),
@@ -242,6 +323,7 @@ impl Settings {
             "code" => self.code_name = input.parse()?,
             "vis" => self.vis = input.parse()?,
             "table" => self.table = input.parse()?,
+            "columns" => self.columns = column_choices(input)?,
             "locales" => self.locales = locale_paths(input)?,
             "missing_translations" => self.translation_policy.missing = severity(input)?,
             "stale_translations" => self.translation_policy.stale = severity(input)?,
@@ -299,6 +381,61 @@ impl Parse for FieldType {
         input.parse::<Token![:]>()?;
         let ty = input.parse()?;
         Ok(Self { field, ty })
+    }
+}
+
+impl Parse for ColumnChoice {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let name: Ident = input.parse()?;
+        let Some(role) = ColumnRole::from_name(&name.to_string()) else {
+            let name_text = name.to_string();
+            let roles = ColumnRole::ALL.map(ColumnRole::as_str);
+            return Err(syn::Error::new(
+                name.span(),
+                format!(
+                    "unknown column `{name_text}`{} (columns: {})",
+                    crate::suggest::did_you_mean(&name_text, roles),
+                    ColumnRole::names()
+                ),
+            ));
+        };
+        input.parse::<Token![=]>()?;
+        let header = input.parse().map_err(|error: syn::Error| {
+            syn::Error::new(
+                error.span(),
+                format!(
+                    "expected the header of the {} column, as a string",
+                    role.as_str()
+                ),
+            )
+        })?;
+        Ok(Self { role, header })
+    }
+}
+
+/// `{ code = "S3 Code", message = "Details" }`, each role at most once.
+fn column_choices(input: ParseStream<'_>) -> syn::Result<Vec<ColumnChoice>> {
+    let content;
+    braced!(content in input);
+    let entries = Punctuated::<ColumnChoice, Token![,]>::parse_terminated(&content)?;
+    let mut choices: Vec<ColumnChoice> = Vec::new();
+    let mut errors = Vec::new();
+    for choice in entries {
+        if choices.iter().any(|earlier| earlier.role == choice.role) {
+            errors.push(syn::Error::new(
+                choice.header.span(),
+                format!(
+                    "the {} column is named twice; keep one of the two",
+                    choice.role.as_str()
+                ),
+            ));
+        } else {
+            choices.push(choice);
+        }
+    }
+    match combine(errors) {
+        Some(error) => Err(error),
+        None => Ok(choices),
     }
 }
 
@@ -419,10 +556,51 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `columns`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
                 "tables are counted from 1; use `table = 1` for the first table",
                 "`code` is set twice; remove one of the two",
             ]
+        );
+    }
+
+    #[test]
+    fn columns_are_named_by_role_and_header() {
+        let input = MacroInput::parse(quote!(
+            "a.md",
+            columns = { code = "S3 Code", message = "Details", description = "Recommended Fix" }
+        ))
+        .unwrap();
+        let columns: Vec<(&str, String)> = input
+            .settings
+            .columns
+            .iter()
+            .map(|choice| (choice.role.as_str(), choice.header.value()))
+            .collect();
+        assert_eq!(
+            columns,
+            [
+                ("code", "S3 Code".to_owned()),
+                ("message", "Details".to_owned()),
+                ("description", "Recommended Fix".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_or_repeated_column_role_is_an_error() {
+        assert_eq!(
+            error_of(quote!("a.md", columns = { mesage = "Details" })),
+            [
+                "unknown column `mesage`; did you mean `message`? (columns: `code`, `status`, `message`, `description`, `name`)"
+            ]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", columns = { code = "A", code = "B" })),
+            ["the code column is named twice; keep one of the two"]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", columns = { code = S3 })),
+            ["expected the header of the code column, as a string"]
         );
     }
 
@@ -442,7 +620,7 @@ mod tests {
             [
                 "expected the table's heading as a string, or its position as a number starting at 1",
                 "expected identifier",
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `columns`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
             ]
         );
     }

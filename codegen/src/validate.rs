@@ -309,7 +309,6 @@ mod tests {
     use super::*;
     use crate::markdown;
     use crate::model;
-    use crate::settings::TableSelector;
 
     fn check_text(rows: &str) -> (Vec<String>, Vec<String>) {
         let text = format!("| Code | Status | Message |\n|---|---|---|\n{rows}");
@@ -318,8 +317,9 @@ mod tests {
         let table = model::build(
             &file,
             &markdown::parse(&file),
-            &TableSelector::FirstErrorTable,
+            &Settings::default(),
             &mut diagnostics,
+            &mut Diagnostics::default(),
         )
         .unwrap();
         let checked = check(&file, table, &Settings::default(), &mut diagnostics);

@@ -4,12 +4,15 @@
 use std::path::Path;
 use std::process::Command;
 
-use error_table_codegen::settings::{ColumnChoice, ColumnRole, Settings, TableSelector};
+use error_table_codegen::settings::{
+    ColumnChoice, ColumnRole, Settings, StatusRange, TableSelector, parse_variant_prefix,
+};
 use error_table_codegen::{Generated, Severity, SourceFile, generate_with_translations};
 
 use crate::report::{Fatal, Status};
 
-/// `--table` and `--column`, shared by every command that reads a table.
+/// `--table`, `--column` and `--statuses`, shared by every command that
+/// reads a table.
 #[derive(clap::Args, Clone)]
 pub struct TableArg {
     /// Which table is the error table: the one under this heading, or
@@ -23,6 +26,14 @@ pub struct TableArg {
     /// code, status, message, description, name.
     #[arg(long = "column", value_name = "ROLE=HEADER", value_parser = parse_column)]
     pub columns: Vec<ColumnArg>,
+    /// The statuses admitted, as the macro's `statuses` setting:
+    /// `--statuses 300-599` admits 3xx rows (by default 400-599).
+    #[arg(long, value_name = "LOW-HIGH", value_parser = StatusRange::parse)]
+    pub statuses: Option<StatusRange>,
+    /// Written before variant names that would start with a digit, as the
+    /// macro's `variant_prefix` setting: `--variant-prefix E`.
+    #[arg(long, value_name = "PREFIX", value_parser = parse_variant_prefix)]
+    pub variant_prefix: Option<String>,
 }
 
 /// A `--column ROLE=HEADER`.
@@ -38,6 +49,10 @@ impl TableArg {
         let mut settings = Settings::default();
         if let Some(table) = &self.table {
             settings.table = table.clone();
+        }
+        settings.variant_prefix.clone_from(&self.variant_prefix);
+        if let Some(statuses) = self.statuses {
+            settings.statuses = statuses;
         }
         settings.columns = self
             .columns

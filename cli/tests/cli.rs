@@ -144,6 +144,22 @@ fn check_with_a_column_option_reads_the_named_code_column() {
 }
 
 #[test]
+fn check_with_statuses_admits_a_304_row() {
+    let path = "tests/ui/fixtures/statuses-admit-3xx.md";
+    let rejected = run(&["check", path]);
+    assert_eq!(rejected.code, 1);
+    assert!(
+        rejected.stderr.contains("set `statuses = \"300-599\"`"),
+        "{}",
+        rejected.stderr
+    );
+    let admitted = run(&["check", path, "--statuses", "300-599"]);
+    assert_eq!(admitted.code, 0, "{}", admitted.stderr);
+    let usage = run(&["check", path, "--statuses", "3xx"]);
+    assert_eq!(usage.code, 2, "{}", usage.stderr);
+}
+
+#[test]
 fn check_of_a_missing_file_is_an_io_error() {
     let run = run(&["check", "spec/nothing.md"]);
     assert_eq!(run.code, 2);

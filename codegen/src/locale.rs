@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::markdown::{self, Cell, Document};
 use crate::model::{self, Columns};
-use crate::settings::{ColumnChoice, Settings, TranslationPolicy};
+use crate::settings::{ColumnChoice, Settings, StatusRange, TranslationPolicy};
 use crate::source::SourceFile;
 use crate::suggest;
 use crate::template::Template;
@@ -63,6 +63,7 @@ pub fn check(
         canonical,
         columns,
         policy: settings.translation_policy,
+        statuses: settings.statuses,
         templates: vec![None; canonical.rows.len()],
         seen: HashMap::new(),
         claimed: Vec::new(),
@@ -226,6 +227,8 @@ struct RowReader<'a> {
     canonical: &'a Checked,
     columns: Columns,
     policy: TranslationPolicy,
+    /// The statuses the canonical table admits.
+    statuses: StatusRange,
     templates: Vec<Option<Template>>,
     /// Canonical row index → where its row is here, to spot duplicates.
     seen: HashMap<usize, Range<usize>>,
@@ -288,7 +291,8 @@ impl RowReader<'_> {
     /// Reports a code the canonical table lacks; returns the suggested
     /// canonical row.
     fn unknown_code(&mut self, position: usize, code: &Cell, status: &Cell) -> Option<usize> {
-        let status = model::status(status, &mut Vec::new()).map(|status| status.value);
+        let status =
+            model::status(status, self.statuses, &mut Vec::new()).map(|status| status.value);
         let suggestion = self.suggest(position, code, status);
         let mut diagnostic = Diagnostic::error(format!(
             "`{}` is not a code of the canonical table",
@@ -356,7 +360,7 @@ impl RowReader<'_> {
 
     fn check_status(&mut self, canonical: &CheckedRow, cell: &Cell) {
         let mut errors = Vec::new();
-        let Some(status) = model::status(cell, &mut errors) else {
+        let Some(status) = model::status(cell, self.statuses, &mut errors) else {
             for error in errors {
                 self.diagnostics.push(error);
             }

@@ -10,7 +10,7 @@ use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Cell, Document, Ignored};
-use crate::settings::{ColumnChoice, ColumnRole, Settings, TableSelector};
+use crate::settings::{ColumnChoice, ColumnRole, Settings, StatusRange, TableSelector};
 use crate::source::SourceFile;
 use crate::suggest;
 use crate::template::Template;
@@ -51,10 +51,25 @@ pub struct Row {
 pub struct Code {
     /// The code exactly as sent on the wire.
     pub wire: String,
-    /// The Rust variant name: the code in `UpperCamelCase`.
+    /// The Rust variant name: the code, or the cell of the name column,
+    /// in `UpperCamelCase`, after the `variant_prefix` when it would start
+    /// with a digit.
     pub variant: String,
+    /// What the variant name is made from.
+    pub variant_from: VariantFrom,
     /// The code cell.
     pub span: Range<usize>,
+    /// The cell the variant name is made from.
+    pub variant_span: Range<usize>,
+}
+
+/// What a variant name is made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VariantFrom {
+    /// The code.
+    Code,
+    /// The row's cell of the name column, with this text.
+    Name(String),
 }
 
 /// An HTTP status.
@@ -112,7 +127,7 @@ pub fn build(
     let rows = table
         .rows
         .iter()
-        .filter_map(|row| build_row(row, columns, diagnostics))
+        .filter_map(|row| build_row(row, columns, settings, diagnostics))
         .collect();
     Some(Table {
         span: table.span.clone(),
@@ -378,16 +393,24 @@ pub(crate) fn shape_errors(row: &markdown::Row, count: usize) -> Vec<Diagnostic>
     errors
 }
 
-fn build_row(row: &markdown::Row, columns: Columns, diagnostics: &mut Diagnostics) -> Option<Row> {
+fn build_row(
+    row: &markdown::Row,
+    columns: Columns,
+    settings: &Settings,
+    diagnostics: &mut Diagnostics,
+) -> Option<Row> {
     let mut errors = shape_errors(row, columns.count);
+    let statuses = settings.statuses;
+    let name = columns.name.and_then(|index| row.cells.get(index));
     let code = row
         .cells
         .get(columns.code)
-        .and_then(|cell| code(cell, &mut errors));
+        .and_then(|cell| code(cell, &mut errors))
+        .map(|code| code.named(name, settings.variant_prefix.as_deref()));
     let status = row
         .cells
         .get(columns.status)
-        .and_then(|cell| status(cell, &mut errors));
+        .and_then(|cell| status(cell, statuses, &mut errors));
     let template = row
         .cells
         .get(columns.message)
@@ -470,11 +493,32 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
         );
         return None;
     }
+    let span = cell.source_span(0..cell.text.len());
     Some(Code {
         wire: cell.text.clone(),
         variant: cell.text.to_upper_camel_case(),
-        span: cell.source_span(0..cell.text.len()),
+        variant_from: VariantFrom::Code,
+        variant_span: span.clone(),
+        span,
     })
+}
+
+impl Code {
+    /// The code with its variant name from the `name` cell when that has
+    /// text, and `prefix` before a name that starts with a digit.
+    fn named(mut self, name: Option<&Cell>, prefix: Option<&str>) -> Self {
+        if let Some(name) = name.filter(|name| !name.text.is_empty()) {
+            self.variant = name.text.to_upper_camel_case();
+            self.variant_from = VariantFrom::Name(name.text.clone());
+            self.variant_span = name.source_span(0..name.text.len());
+        }
+        if let Some(prefix) = prefix
+            && self.variant.starts_with(|c: char| c.is_ascii_digit())
+        {
+            self.variant.insert_str(0, prefix);
+        }
+        self
+    }
 }
 
 /// Characters that take no room when shown: zero-width spaces and joiners,
@@ -487,7 +531,11 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-pub(crate) fn status(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Status> {
+pub(crate) fn status(
+    cell: &Cell,
+    range: StatusRange,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Status> {
     let span = cell.source_span(0..cell.text.len());
     // Other numbers may stand beside the status, as in `HTTP/1.1 404`.
     let three_digit: Vec<(usize, &str)> = digit_runs(&cell.text)
@@ -519,16 +567,35 @@ pub(crate) fn status(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Status
     };
     let value: u16 = digits.parse().ok()?;
     let span = cell.source_span(at..at + 3);
-    if !(400..=599).contains(&value) {
+    if !range.contains(value) {
         errors.push(
             Diagnostic::error(format!("status {value} is not an error status"))
                 .at(span)
-                .label("expected 400 to 599")
-                .help("an error table holds client (4xx) and server (5xx) errors"),
+                .label(format!("expected {} to {}", range.min, range.max))
+                .help(status_help(value, range)),
         );
         return None;
     }
     Some(Status { value, span })
+}
+
+/// What a status outside `range` asks for: 3xx rows are admitted on
+/// purpose only.
+fn status_help(value: u16, range: StatusRange) -> String {
+    const ERRORS: &str = "an error table holds client (4xx) and server (5xx) errors";
+    if range.is_default() && (300..400).contains(&value) {
+        format!(
+            "{ERRORS}; to admit redirects and conditional responses (such as 304) too, \
+             set `statuses = \"300-599\"`"
+        )
+    } else if range.is_default() {
+        ERRORS.to_owned()
+    } else {
+        format!(
+            "the `statuses` setting admits {} to {}",
+            range.min, range.max
+        )
+    }
 }
 
 /// Maximal runs of ASCII digits and where they start.
@@ -604,6 +671,40 @@ mod tests {
             ]
         );
         assert!(table.unwrap().rows.is_empty());
+    }
+
+    #[test]
+    fn a_3xx_status_is_an_error_that_says_how_to_admit_it() {
+        let text = format!("{HEADER}| NotModified | 304 | a |\n| Gone | 410 | b |\n");
+        let (table, errors) = read(&text, &Settings::default());
+        assert_eq!(table.unwrap().rows.len(), 1);
+        assert_eq!(errors[0].message, "status 304 is not an error status");
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some(
+                "an error table holds client (4xx) and server (5xx) errors; to admit redirects \
+                 and conditional responses (such as 304) too, set `statuses = \"300-599\"`"
+            )
+        );
+        let admitted = Settings {
+            statuses: StatusRange { min: 300, max: 599 },
+            ..Settings::default()
+        };
+        let (table, errors) = read(&text, &admitted);
+        assert!(errors.is_empty(), "{errors:?}");
+        let statuses: Vec<u16> = table
+            .unwrap()
+            .rows
+            .iter()
+            .map(|row| row.status.value)
+            .collect();
+        assert_eq!(statuses, [304, 410]);
+        let (_, errors) = read(&format!("{HEADER}| Ok | 204 | a |\n"), &admitted);
+        assert_eq!(errors[0].label.as_deref(), Some("expected 300 to 599"));
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("the `statuses` setting admits 300 to 599")
+        );
     }
 
     #[test]

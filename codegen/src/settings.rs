@@ -23,6 +23,8 @@ pub const NAMES: &[&str] = &[
     "vis",
     "table",
     "columns",
+    "statuses",
+    "variant_prefix",
     "fields",
     "locales",
     "missing_translations",
@@ -54,6 +56,12 @@ pub struct Settings {
     /// Columns named by their header text, which replace the header words
     /// for their role.
     pub columns: Vec<ColumnChoice>,
+    /// The statuses a row may have: 400 to 599 unless the `statuses`
+    /// setting admits 3xx rows.
+    pub statuses: StatusRange,
+    /// Written before a variant name that would start with a digit, as
+    /// that of a numeric code: `E` makes `10002` the variant `E10002`.
+    pub variant_prefix: Option<String>,
     /// Field types that replace the default `Cow<'static, str>`, by field
     /// name, in the order written.
     pub field_types: Vec<FieldType>,
@@ -98,6 +106,62 @@ pub enum TableSelector {
     Heading(String),
     /// The table at this 1-based position in the file.
     Index(usize),
+}
+
+/// The statuses an error table may hold, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusRange {
+    /// The lowest: 400, or as low as 300 with the setting.
+    pub min: u16,
+    /// The highest, at most 599.
+    pub max: u16,
+}
+
+impl Default for StatusRange {
+    fn default() -> Self {
+        Self { min: 400, max: 599 }
+    }
+}
+
+impl StatusRange {
+    /// Whether `status` is in the range.
+    #[must_use]
+    pub fn contains(self, status: u16) -> bool {
+        (self.min..=self.max).contains(&status)
+    }
+
+    /// Whether it is the default range.
+    #[must_use]
+    pub fn is_default(self) -> bool {
+        self == Self::default()
+    }
+
+    /// Reads `"300-599"`: two statuses from 300 to 599, the lower first.
+    ///
+    /// # Errors
+    ///
+    /// A message saying what is wrong, for the setting's token or the
+    /// command line.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let bounds = text.split_once('-').and_then(|(min, max)| {
+            Some((
+                min.trim().parse::<u16>().ok()?,
+                max.trim().parse::<u16>().ok()?,
+            ))
+        });
+        match bounds {
+            Some((min, max)) if (300..=599).contains(&min) && (min..=599).contains(&max) => {
+                Ok(Self { min, max })
+            }
+            Some(_) => Err(format!(
+                "`{text}` is not within 300-599: an error table holds redirects and \
+                 conditional responses (3xx) at most, besides errors"
+            )),
+            None => Err(format!(
+                "expected the lowest and highest status, as in `\"300-599\"`, not `{text}`"
+            )),
+        }
+    }
 }
 
 /// What a column of the error table holds.
@@ -204,6 +268,8 @@ impl fmt::Debug for Settings {
             vis,
             table,
             columns,
+            statuses,
+            variant_prefix,
             field_types,
             locales,
             translation_policy,
@@ -216,6 +282,8 @@ impl fmt::Debug for Settings {
             .field("vis", &AsTokens(vis))
             .field("table", table)
             .field("columns", columns)
+            .field("statuses", statuses)
+            .field("variant_prefix", variant_prefix)
             .field("field_types", field_types)
             .field("locales", &locales)
             .field("translation_policy", translation_policy)
@@ -252,6 +320,8 @@ impl Default for Settings {
             vis: Visibility::Public(<Token![pub]>::default()),
             table: TableSelector::FirstErrorTable,
             columns: Vec::new(),
+            statuses: StatusRange::default(),
+            variant_prefix: None,
             field_types: Vec::new(),
             locales: Vec::new(),
             translation_policy: TranslationPolicy::default(),
@@ -324,6 +394,12 @@ impl Settings {
             "vis" => self.vis = input.parse()?,
             "table" => self.table = input.parse()?,
             "columns" => self.columns = column_choices(input)?,
+            "variant_prefix" => self.variant_prefix = Some(variant_prefix(input)?),
+            "statuses" => {
+                let range: LitStr = input.parse()?;
+                self.statuses = StatusRange::parse(&range.value())
+                    .map_err(|message| syn::Error::new(range.span(), message))?;
+            }
             "locales" => self.locales = locale_paths(input)?,
             "missing_translations" => self.translation_policy.missing = severity(input)?,
             "stale_translations" => self.translation_policy.stale = severity(input)?,
@@ -410,6 +486,33 @@ impl Parse for ColumnChoice {
             )
         })?;
         Ok(Self { role, header })
+    }
+}
+
+/// A `variant_prefix` string, as the setting or the command line gives it.
+fn variant_prefix(input: ParseStream<'_>) -> syn::Result<String> {
+    let prefix: LitStr = input.parse()?;
+    parse_variant_prefix(&prefix.value()).map_err(|message| syn::Error::new(prefix.span(), message))
+}
+
+/// Checks that `text` can start a variant name: an ASCII letter, then
+/// letters, digits or `_`.
+///
+/// # Errors
+///
+/// A message saying so, for the setting's token or the command line.
+pub fn parse_variant_prefix(text: &str) -> Result<String, String> {
+    let mut chars = text.chars();
+    let starts_a_name = chars
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if starts_a_name {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "`{text}` cannot start a variant name: use an ASCII letter, then letters, digits or `_`, such as `\"E\"`"
+        ))
     }
 }
 
@@ -556,7 +659,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `columns`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `columns`, `statuses`, `variant_prefix`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
                 "tables are counted from 1; use `table = 1` for the first table",
                 "`code` is set twice; remove one of the two",
             ]
@@ -605,6 +708,37 @@ mod tests {
     }
 
     #[test]
+    fn statuses_admit_3xx_rows_and_bad_ranges_are_rejected() {
+        let input = MacroInput::parse(quote!("a.md", statuses = "300-599")).unwrap();
+        assert_eq!(input.settings.statuses, StatusRange { min: 300, max: 599 });
+        assert!(input.settings.statuses.contains(304));
+        assert!(StatusRange::default().contains(400) && !StatusRange::default().contains(304));
+        assert_eq!(
+            error_of(quote!("a.md", statuses = "200-599")),
+            [
+                "`200-599` is not within 300-599: an error table holds redirects and \
+              conditional responses (3xx) at most, besides errors"
+            ]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", statuses = "3xx")),
+            ["expected the lowest and highest status, as in `\"300-599\"`, not `3xx`"]
+        );
+    }
+
+    #[test]
+    fn a_variant_prefix_must_start_a_name() {
+        let input = MacroInput::parse(quote!("a.md", variant_prefix = "Code")).unwrap();
+        assert_eq!(input.settings.variant_prefix.as_deref(), Some("Code"));
+        assert_eq!(
+            error_of(quote!("a.md", variant_prefix = "1x")),
+            [
+                "`1x` cannot start a variant name: use an ASCII letter, then letters, digits or `_`, such as `\"E\"`"
+            ]
+        );
+    }
+
+    #[test]
     fn a_missing_path_is_an_error() {
         assert_eq!(
             error_of(quote!(error = X)),
@@ -620,7 +754,7 @@ mod tests {
             [
                 "expected the table's heading as a string, or its position as a number starting at 1",
                 "expected identifier",
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `columns`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `columns`, `statuses`, `variant_prefix`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
             ]
         );
     }

@@ -11,8 +11,8 @@ use error_table_codegen::{Generated, Severity, SourceFile, generate_with_transla
 
 use crate::report::{Fatal, Status};
 
-/// `--table`, `--column` and `--statuses`, shared by every command that
-/// reads a table.
+/// `--table`, `--tables`, `--column`, `--statuses` and `--variant-prefix`,
+/// shared by every command that reads a table.
 #[derive(clap::Args, Clone)]
 pub struct TableArg {
     /// Which table is the error table: the one under this heading, or
@@ -21,6 +21,11 @@ pub struct TableArg {
     /// column.
     #[arg(long, value_name = "HEADING|N", value_parser = parse_table)]
     pub table: Option<TableSelector>,
+    /// Several tables into one enum, as the macro's `tables` setting:
+    /// `--tables all` reads every error table, `--tables HEADING` (repeated)
+    /// the table under each heading.
+    #[arg(long = "tables", value_name = "all|HEADING", conflicts_with = "table")]
+    pub tables: Vec<String>,
     /// A column named by its header, as the macro's `columns` setting:
     /// `--column code="S3 Code"`; repeat the option for more. Roles:
     /// code, status, message, description, name.
@@ -49,6 +54,11 @@ impl TableArg {
         let mut settings = Settings::default();
         if let Some(table) = &self.table {
             settings.table = table.clone();
+        }
+        match self.tables.as_slice() {
+            [] => {}
+            [all] if all == "all" => settings.table = TableSelector::All,
+            headings => settings.table = TableSelector::Headings(headings.to_vec()),
         }
         settings.variant_prefix.clone_from(&self.variant_prefix);
         if let Some(statuses) = self.statuses {

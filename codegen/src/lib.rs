@@ -107,7 +107,7 @@ pub fn generate_with_translations(
         &mut diagnostics,
         &mut setting_diagnostics,
     );
-    let columns = table.as_ref().map(|table| table.columns);
+    let parts = table.as_ref().map(|table| table.parts.clone());
     let checked = match table {
         Some(table) => validate::check(file, table, settings, &mut diagnostics),
         None => validate::Checked::default(),
@@ -123,11 +123,11 @@ pub fn generate_with_translations(
     let mut translation_diagnostics = Vec::new();
     for translation_file in translations {
         let mut found = Diagnostics::default();
-        if let (Some(columns), false) = (&columns, diagnostics.has_errors())
+        if let (Some(parts), false) = (&parts, diagnostics.has_errors())
             && let Some(translation) = locale::check(
                 translation_file,
                 &checked,
-                columns,
+                parts,
                 settings,
                 &locales,
                 &mut found,

@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::markdown::{self, Cell, Document};
-use crate::model::{self, Columns};
-use crate::settings::{ColumnChoice, Settings, StatusRange, TranslationPolicy};
+use crate::model::{self, Columns, Part};
+use crate::settings::{ColumnChoice, Settings, StatusRange, TableSelector, TranslationPolicy};
 use crate::source::SourceFile;
 use crate::suggest;
 use crate::template::Template;
@@ -48,20 +48,19 @@ pub fn canonical_locale(document: &Document) -> String {
 pub fn check(
     file: &SourceFile,
     canonical: &Checked,
-    columns: &Columns,
+    parts: &[Part],
     settings: &Settings,
     taken: &[String],
     diagnostics: &mut Diagnostics,
 ) -> Option<Translation> {
     let document = markdown::parse(file);
     let locale = locale_of(file, &document, taken, diagnostics)?;
-    let choices = &settings.columns;
-    let table = translated_table(&document, columns, choices, diagnostics)?;
-    let columns = translated_columns(table, columns, choices, diagnostics)?;
+    let tables = translated_tables(&document, parts, settings, diagnostics);
+    let (first, _) = tables.first()?;
+    let header = first.header.span.clone();
     let mut reader = RowReader {
         file,
         canonical,
-        columns,
         policy: settings.translation_policy,
         statuses: settings.statuses,
         templates: vec![None; canonical.rows.len()],
@@ -69,10 +68,13 @@ pub fn check(
         claimed: Vec::new(),
         diagnostics,
     };
-    for (position, row) in table.rows.iter().enumerate() {
-        reader.read(position, row);
+    let rows = tables
+        .iter()
+        .flat_map(|(table, columns)| table.rows.iter().map(move |row| (row, columns)));
+    for (position, (row, columns)) in rows.enumerate() {
+        reader.read(position, row, columns);
     }
-    reader.report_missing(&locale, table.header.span.clone());
+    reader.report_missing(&locale, header);
     Some(Translation {
         locale,
         templates: reader.templates,
@@ -165,6 +167,83 @@ pub fn normalize_tag(tag: &str) -> Option<String> {
     Some(normalized)
 }
 
+/// The translation's tables and their columns: by default its first error
+/// table; when a setting chose the canonical tables, the table of each
+/// under the same heading (or its English original), else at the same
+/// place in the page.
+fn translated_tables<'d>(
+    document: &'d Document,
+    parts: &[Part],
+    settings: &Settings,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(&'d markdown::Table, Columns)> {
+    let choices = &settings.columns;
+    let tables: Vec<(&markdown::Table, &Part)> = if settings.table == TableSelector::FirstErrorTable
+    {
+        parts
+            .first()
+            .and_then(|part| {
+                Some((
+                    translated_table(document, &part.columns, choices, diagnostics)?,
+                    part,
+                ))
+            })
+            .into_iter()
+            .collect()
+    } else {
+        parts
+            .iter()
+            .filter_map(|part| Some((table_of_part(document, part, diagnostics)?, part)))
+            .collect()
+    };
+    tables
+        .into_iter()
+        .filter_map(|(table, part)| {
+            Some((
+                table,
+                translated_columns(table, &part.columns, choices, diagnostics)?,
+            ))
+        })
+        .collect()
+}
+
+/// The table of the translation that stands for the canonical `part`.
+fn table_of_part<'d>(
+    document: &'d Document,
+    part: &Part,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'d markdown::Table> {
+    let by_heading = part.heading.as_deref().and_then(|wanted| {
+        let same = |text: &str| text.trim().to_lowercase() == wanted.trim().to_lowercase();
+        let heading = document.headings.iter().position(|heading| {
+            same(&heading.text) || heading.original.as_deref().is_some_and(same)
+        })?;
+        document
+            .tables
+            .iter()
+            .find(|table| table.heading == Some(heading))
+    });
+    let found = by_heading.or_else(|| document.tables.get(part.index));
+    if found.is_none() {
+        let under = part
+            .heading
+            .as_deref()
+            .map(|heading| format!(" under `{heading}`"))
+            .unwrap_or_default();
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "no translated table for the canonical table {}{under}",
+                part.index + 1
+            ))
+            .help(format!(
+                "keep the translated table under the translated heading, as table {} of the page",
+                part.index + 1
+            )),
+        );
+    }
+    found
+}
+
 /// The first table with English headers for a code and a status column,
 /// else the first with as many columns as the canonical table.
 fn translated_table<'d>(
@@ -225,7 +304,6 @@ fn translated_columns(
 struct RowReader<'a> {
     file: &'a SourceFile,
     canonical: &'a Checked,
-    columns: Columns,
     policy: TranslationPolicy,
     /// The statuses the canonical table admits.
     statuses: StatusRange,
@@ -238,14 +316,14 @@ struct RowReader<'a> {
 }
 
 impl RowReader<'_> {
-    fn read(&mut self, position: usize, row: &markdown::Row) {
-        for error in model::shape_errors(row, self.columns.count) {
+    fn read(&mut self, position: usize, row: &markdown::Row, columns: &Columns) {
+        for error in model::shape_errors(row, columns.count) {
             self.diagnostics.push(error);
         }
         let (Some(code), Some(status), Some(message)) = (
-            row.cells.get(self.columns.code),
-            row.cells.get(self.columns.status),
-            row.cells.get(self.columns.message),
+            row.cells.get(columns.code),
+            row.cells.get(columns.status),
+            row.cells.get(columns.message),
         ) else {
             return;
         };

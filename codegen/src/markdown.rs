@@ -70,6 +70,9 @@ impl Document {
 pub struct Heading {
     /// The visible text, without markup or HTML anchors.
     pub text: String,
+    /// The text inside `<span class="sxs-lookup">` wrappers: the English
+    /// original of a translated heading.
+    pub original: Option<String>,
     /// Where the heading is.
     pub span: Range<usize>,
 }
@@ -288,6 +291,7 @@ impl Reader<'_> {
             Tag::Heading { .. } => {
                 self.heading = Some(Heading {
                     text: String::new(),
+                    original: None,
                     span: range,
                 });
             }
@@ -327,9 +331,17 @@ impl Reader<'_> {
                 }
             }
             TagEnd::Heading(_) => {
-                if let Some(Heading { text, span }) = self.heading.take() {
-                    let text = text.trim().to_owned();
-                    self.document.headings.push(Heading { text, span });
+                if let Some(Heading {
+                    text,
+                    original,
+                    span,
+                }) = self.heading.take()
+                {
+                    self.document.headings.push(Heading {
+                        text: text.trim().to_owned(),
+                        original: original.map(|original| original.trim().to_owned()),
+                        span,
+                    });
                 }
             }
             TagEnd::TableCell => self.end_cell(),
@@ -395,10 +407,13 @@ impl Reader<'_> {
             } else {
                 cell.push(text, range, self.file);
             }
-        } else if let Some(heading) = &mut self.heading
-            && self.original_depth.is_none()
-        {
-            heading.text.push_str(text);
+        } else if let Some(heading) = &mut self.heading {
+            if self.original_depth.is_some() {
+                let original = heading.original.get_or_insert_with(String::new);
+                original.push_str(text);
+            } else {
+                heading.text.push_str(text);
+            }
         }
     }
 

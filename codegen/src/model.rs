@@ -9,26 +9,41 @@ use std::ops::Range;
 use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::{self, Cell, Document, Ignored};
-use crate::settings::{ColumnChoice, ColumnRole, Settings, StatusRange, TableSelector};
+use crate::markdown::{self, Cell, Document};
+use crate::settings::{ColumnChoice, ColumnRole, Settings, StatusRange};
 use crate::source::SourceFile;
 use crate::suggest;
 use crate::template::Template;
 
 pub mod columns;
+mod select;
 
 use self::columns::Mapping;
+pub(crate) use self::select::is_error_table;
+pub use self::select::{Survey, TableReport, survey};
 
-/// An error table.
+/// The error table: the rows of every Markdown table that is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
-    /// The Markdown table.
+    /// The Markdown tables read, in page order: one unless the `tables`
+    /// setting reads several.
+    pub parts: Vec<Part>,
+    /// The rows, in page order.
+    pub rows: Vec<Row>,
+}
+
+/// A Markdown table that is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Its index in [`Document::tables`], from 0.
+    pub index: usize,
+    /// The table.
     pub span: Range<usize>,
+    /// The text of the heading it is under.
+    pub heading: Option<String>,
     /// Where its columns are; translations without English headers are
     /// read by the same positions.
     pub columns: Columns,
-    /// The rows, in table order.
-    pub rows: Vec<Row>,
 }
 
 /// One error: a row of the table.
@@ -44,6 +59,9 @@ pub struct Row {
     pub template: Template,
     /// The text of a description column, if the table has one.
     pub description: Option<String>,
+    /// The heading of the row's table, when the `tables` setting reads
+    /// several tables into one enum.
+    pub section: Option<String>,
 }
 
 /// An error code.
@@ -109,31 +127,40 @@ pub fn build(
     diagnostics: &mut Diagnostics,
     setting_diagnostics: &mut Diagnostics,
 ) -> Option<Table> {
-    let table = select(file, document, settings, diagnostics);
-    let read: Vec<&markdown::Table> = table.into_iter().collect();
+    let selected = select::select(file, document, settings, diagnostics);
+    let read: Vec<&markdown::Table> = selected.iter().map(|(_, table)| *table).collect();
     for problem in unknown_column_headers(document, &read, &settings.columns) {
         setting_diagnostics.push(problem);
     }
-    let table = table?;
-    let columns = columns(&table.header, &settings.columns, diagnostics)?;
-    if table.rows.is_empty() {
-        diagnostics.push(
-            Diagnostic::error("the error table has no rows")
-                .at(table.header.span.clone())
-                .label("only a header")
-                .help("add one row per error: its code, its status and its message"),
-        );
+    let mut parts = Vec::new();
+    let mut rows = Vec::new();
+    for (index, table) in selected {
+        let Some(columns) = columns(&table.header, &settings.columns, diagnostics) else {
+            continue;
+        };
+        if table.rows.is_empty() {
+            diagnostics.push(
+                Diagnostic::error("the error table has no rows")
+                    .at(table.header.span.clone())
+                    .label("only a header")
+                    .help("add one row per error: its code, its status and its message"),
+            );
+        }
+        let heading = select::heading_text(document, table).map(str::to_owned);
+        let section = heading.clone().filter(|_| settings.table.is_several());
+        rows.extend(table.rows.iter().filter_map(|row| {
+            let mut row = build_row(row, columns, settings, diagnostics)?;
+            row.section.clone_from(&section);
+            Some(row)
+        }));
+        parts.push(Part {
+            index,
+            span: table.span.clone(),
+            heading,
+            columns,
+        });
     }
-    let rows = table
-        .rows
-        .iter()
-        .filter_map(|row| build_row(row, columns, settings, diagnostics))
-        .collect();
-    Some(Table {
-        span: table.span.clone(),
-        columns,
-        rows,
-    })
+    (!parts.is_empty()).then_some(Table { parts, rows })
 }
 
 /// An entry of the `columns` setting whose header no table that is read
@@ -179,160 +206,6 @@ fn unknown_column_headers(
             .at_token(choice.header.span())
         })
         .collect()
-}
-
-fn select<'d>(
-    file: &SourceFile,
-    document: &'d Document,
-    settings: &Settings,
-    diagnostics: &mut Diagnostics,
-) -> Option<&'d markdown::Table> {
-    let selector = &settings.table;
-    let found = match selector {
-        TableSelector::FirstErrorTable => document
-            .tables
-            .iter()
-            .find(|table| is_error_table(&table.header, &settings.columns)),
-        TableSelector::Index(position) => position
-            .checked_sub(1)
-            .and_then(|index| document.tables.get(index)),
-        TableSelector::Heading(wanted) => return select_by_heading(document, wanted, diagnostics),
-    };
-    if found.is_none() {
-        diagnostics.push(no_table(file, document, settings));
-    }
-    found
-}
-
-pub(crate) fn is_error_table(header: &markdown::Row, choices: &[ColumnChoice]) -> bool {
-    Mapping::of(header, choices).is_error_table()
-}
-
-fn no_table(file: &SourceFile, document: &Document, settings: &Settings) -> Diagnostic {
-    let count = document.tables.len();
-    if let TableSelector::Index(position) = &settings.table {
-        Diagnostic::error(format!(
-            "`table = {position}`, but the file has {count} table{}",
-            if count == 1 { "" } else { "s" }
-        ))
-        .help("tables are counted from 1, in the order they appear in the file")
-    } else {
-        let mut diagnostic = Diagnostic::error("no error table in this file");
-        // A table where none is read is most likely the one meant: point
-        // at it and say why it was skipped.
-        diagnostic = match document.ignored_tables.first() {
-            Some(ignored) => {
-                let (label, help) = ignored_reason(ignored.place);
-                diagnostic.at(ignored.span.clone()).label(label).help(help)
-            }
-            None => diagnostic.help(
-                "add a Markdown table whose header has an `Error code` and an `HTTP status code` column, \
-                 or choose a table with `table = \"Heading\"` or `table = 1`",
-            ),
-        };
-        for ignored in document.ignored_tables.iter().skip(1) {
-            let (line, _) = file.line_of(ignored.span.start);
-            let (label, _) = ignored_reason(ignored.place);
-            diagnostic = diagnostic.note(format!("line {line}: {label}"));
-        }
-        for table in &document.tables {
-            diagnostic = diagnostic.note(passed_over(file, table, &settings.columns));
-        }
-        diagnostic
-    }
-}
-
-/// Why a table without a code or a status column is not the error table.
-fn passed_over(file: &SourceFile, table: &markdown::Table, choices: &[ColumnChoice]) -> String {
-    let (line, _) = file.line_of(table.span.start);
-    let names: Vec<String> = table
-        .header
-        .cells
-        .iter()
-        .map(|cell| format!("`{}`", cell.text))
-        .collect();
-    let mapping = Mapping::of(&table.header, choices);
-    let lacking = match (
-        mapping.names(ColumnRole::Code),
-        mapping.names(ColumnRole::Status),
-    ) {
-        (false, false) => "no code and status column",
-        (false, true) => "no code column",
-        _ => "no status column",
-    };
-    format!(
-        "the table on line {line} has columns {}, but {lacking}",
-        names.join(", ")
-    )
-}
-
-/// The label and help for a table that is not read.
-fn ignored_reason(place: Ignored) -> (&'static str, &'static str) {
-    match place {
-        Ignored::CodeBlock => (
-            "a table in a code block is not read",
-            "take the error table out of the code block: only Markdown tables outside \
-             code blocks and block quotes are read",
-        ),
-        Ignored::BlockQuote => (
-            "a table in a block quote is not read",
-            "take the error table out of the block quote: remove the `>` before its lines",
-        ),
-        Ignored::Html => (
-            "HTML tables are not read",
-            "write the error table in Markdown: `| Error code | HTTP status code | Message |`, \
-             then `|---|---|---|` and one line per error",
-        ),
-    }
-}
-
-fn select_by_heading<'d>(
-    document: &'d Document,
-    wanted: &str,
-    diagnostics: &mut Diagnostics,
-) -> Option<&'d markdown::Table> {
-    let wanted_lower = wanted.trim().to_lowercase();
-    let Some(index) = document
-        .headings
-        .iter()
-        .position(|heading| heading.text.to_lowercase() == wanted_lower)
-    else {
-        let names = document
-            .headings
-            .iter()
-            .map(|heading| heading.text.as_str());
-        let help = if let Some(near) = suggest::closest(wanted, names.clone()) {
-            format!("did you mean `{near}`?")
-        } else {
-            let all: Vec<String> = names.map(|name| format!("`{name}`")).collect();
-            format!("the headings are {}", all.join(", "))
-        };
-        diagnostics.push(
-            Diagnostic::error(format!(
-                "`table = \"{wanted}\"` names no heading of this file"
-            ))
-            .help(help),
-        );
-        return None;
-    };
-    let table = document
-        .tables
-        .iter()
-        .find(|table| table.heading == Some(index));
-    if table.is_none() {
-        let heading = document
-            .headings
-            .get(index)
-            .map(|heading| heading.span.clone())
-            .unwrap_or_default();
-        diagnostics.push(
-            Diagnostic::error(format!("no table under the heading `{wanted}`"))
-                .at(heading)
-                .label("the table should follow this heading, before the next one")
-                .help("move the error table under this heading, or name the heading above it"),
-        );
-    }
-    table
 }
 
 /// The columns of `header`, or `None` with the problems recorded.
@@ -431,6 +304,7 @@ fn build_row(
             status,
             template,
             description,
+            section: None,
         }),
         _ => None,
     }
@@ -608,6 +482,7 @@ fn digit_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::TableSelector;
 
     fn with_table(selector: TableSelector) -> Settings {
         Settings {
@@ -752,7 +627,7 @@ mod tests {
     fn a_file_without_an_error_table_says_which_tables_it_saw() {
         let file = SourceFile::new("t.md", "# T\n\n| Name | Value |\n|---|---|\n| a | b |\n");
         let document = markdown::parse(&file);
-        let diagnostic = no_table(&file, &document, &Settings::default());
+        let diagnostic = select::no_table(&file, &document, &Settings::default());
         assert_eq!(diagnostic.message, "no error table in this file");
         assert_eq!(
             diagnostic.notes,
@@ -782,7 +657,7 @@ mod tests {
         for (text, marked_line, label) in cases {
             let file = SourceFile::new("t.md", text);
             let document = markdown::parse(&file);
-            let diagnostic = no_table(&file, &document, &Settings::default());
+            let diagnostic = select::no_table(&file, &document, &Settings::default());
             assert_eq!(diagnostic.message, "no error table in this file");
             assert_eq!(diagnostic.label.as_deref(), Some(label));
             let span = diagnostic
@@ -990,13 +865,116 @@ mod tests {
     fn a_table_passed_over_says_which_column_it_lacks() {
         let text = "| Code | Message |\n|---|---|\n| A | a |\n\n| Status | Message |\n|---|---|\n| 400 | a |\n";
         let file = SourceFile::new("t.md", text);
-        let diagnostic = no_table(&file, &markdown::parse(&file), &Settings::default());
+        let diagnostic = select::no_table(&file, &markdown::parse(&file), &Settings::default());
         assert_eq!(
             diagnostic.notes,
             [
                 "the table on line 1 has columns `Code`, `Message`, but no status column",
                 "the table on line 5 has columns `Status`, `Message`, but no code column",
             ]
+        );
+    }
+
+    const TWO_TABLES: &str = "# Errors\n\n## Client errors\n\n\
+        | Code | Status | Message |\n|---|---|---|\n| BadInput | 400 | a |\n| Missing | 404 | b |\n\n\
+        ## Limits\n\n| Name | Value |\n|---|---|\n| rate | 10 |\n\n\
+        ## Server errors\n\n\
+        | Error code | HTTP | Error message |\n|---|---|---|\n| Internal | 500 | c |\n";
+
+    fn codes_and_sections(table: &Table) -> Vec<(String, Option<String>)> {
+        table
+            .rows
+            .iter()
+            .map(|row| (row.code.wire.clone(), row.section.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn by_default_the_first_error_table_is_read_and_the_others_named_in_a_warning() {
+        let (table, diagnostics) = read(TWO_TABLES, &Settings::default());
+        let table = table.unwrap();
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(diagnostics.len(), 1);
+        let warning = &diagnostics[0];
+        assert_eq!(warning.severity, crate::Severity::Warning);
+        assert_eq!(
+            warning.message,
+            "only the first error table is read (line 5), and this page has 1 more"
+        );
+        assert_eq!(
+            warning.notes,
+            ["line 18: the table under `Server errors`, 1 row"]
+        );
+        assert_eq!(
+            warning.help.as_deref(),
+            Some(
+                "read every error table into one enum with `tables = all`, or name their headings \
+                 with `tables = [\"Client errors\", \"Server errors\"]`; `table = 1` reads the first \
+                 alone, without this warning"
+            )
+        );
+        let file = SourceFile::new("t.md", TWO_TABLES);
+        let (line, _) = file.line_of(warning.range().unwrap().start);
+        assert_eq!(line, 18);
+    }
+
+    #[test]
+    fn tables_all_reads_every_error_table_in_page_order_with_its_heading() {
+        let (table, diagnostics) = read(TWO_TABLES, &with_table(TableSelector::All));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let table = table.unwrap();
+        let client = Some("Client errors".to_owned());
+        assert_eq!(
+            codes_and_sections(&table),
+            [
+                ("BadInput".to_owned(), client.clone()),
+                ("Missing".to_owned(), client),
+                ("Internal".to_owned(), Some("Server errors".to_owned())),
+            ]
+        );
+        let indices: Vec<usize> = table.parts.iter().map(|part| part.index).collect();
+        assert_eq!(indices, [0, 2]);
+    }
+
+    #[test]
+    fn tables_by_heading_keep_page_order_and_report_a_missing_heading() {
+        let listed = TableSelector::Headings(vec!["server errors".into(), "Client errors".into()]);
+        let (table, _) = read(TWO_TABLES, &with_table(listed));
+        let codes: Vec<String> = codes_and_sections(&table.unwrap())
+            .into_iter()
+            .map(|(code, _)| code)
+            .collect();
+        assert_eq!(codes, ["BadInput", "Missing", "Internal"]);
+        let (_, errors) = build_text(
+            TWO_TABLES,
+            &TableSelector::Headings(vec!["Server error".into()]),
+        );
+        assert_eq!(
+            errors,
+            ["`\"Server error\"` of `tables` names no heading of this file"]
+        );
+    }
+
+    #[test]
+    fn a_code_in_two_tables_is_an_error_naming_the_first_line_and_its_table() {
+        let text = TWO_TABLES.replace("| Internal |", "| Missing |");
+        let file = SourceFile::new("t.md", text.as_str());
+        let mut diagnostics = Diagnostics::default();
+        let settings = with_table(TableSelector::All);
+        let table = build(
+            &file,
+            &markdown::parse(&file),
+            &settings,
+            &mut diagnostics,
+            &mut Diagnostics::default(),
+        );
+        let checked = crate::validate::check(&file, table.unwrap(), &settings, &mut diagnostics);
+        assert_eq!(checked.rows.len(), 2);
+        let errors = diagnostics.into_sorted();
+        assert_eq!(errors[0].message, "duplicate error code `Missing`");
+        assert_eq!(
+            errors[0].label.as_deref(),
+            Some("already defined on line 8, in the table under `Client errors`")
         );
     }
 

@@ -22,6 +22,7 @@ pub const NAMES: &[&str] = &[
     "code",
     "vis",
     "table",
+    "tables",
     "columns",
     "statuses",
     "variant_prefix",
@@ -106,6 +107,20 @@ pub enum TableSelector {
     Heading(String),
     /// The table at this 1-based position in the file.
     Index(usize),
+    /// Every table with a code column and a status column, into one enum
+    /// (`tables = all`).
+    All,
+    /// The table under each of these headings, into one enum
+    /// (`tables = ["Client errors", "Server errors"]`).
+    Headings(Vec<String>),
+}
+
+impl TableSelector {
+    /// Whether it reads several tables into one enum.
+    #[must_use]
+    pub fn is_several(&self) -> bool {
+        matches!(self, Self::All | Self::Headings(_))
+    }
 }
 
 /// The statuses an error table may hold, both ends included.
@@ -362,6 +377,11 @@ impl MacroInput {
                     name.span(),
                     format!("`{name}` is set twice; remove one of the two"),
                 ))
+            } else if let Some(other) = other_table_setting(&name, &seen) {
+                Err(syn::Error::new(
+                    name.span(),
+                    format!("`{other}` and `{name}` both choose tables; keep one of the two"),
+                ))
             } else {
                 settings.set(&name, input)
             };
@@ -393,6 +413,7 @@ impl Settings {
             "code" => self.code_name = input.parse()?,
             "vis" => self.vis = input.parse()?,
             "table" => self.table = input.parse()?,
+            "tables" => self.table = tables(input)?,
             "columns" => self.columns = column_choices(input)?,
             "variant_prefix" => self.variant_prefix = Some(variant_prefix(input)?),
             "statuses" => {
@@ -542,6 +563,38 @@ fn column_choices(input: ParseStream<'_>) -> syn::Result<Vec<ColumnChoice>> {
     }
 }
 
+/// `table` when `name` is `tables` and `table` was set, or the reverse.
+fn other_table_setting(name: &Ident, seen: &[Ident]) -> Option<&'static str> {
+    let other = match name.to_string().as_str() {
+        "table" => "tables",
+        "tables" => "table",
+        _ => return None,
+    };
+    seen.iter().any(|seen| seen == other).then_some(other)
+}
+
+/// `all`, or `["Client errors", "Server errors"]`.
+fn tables(input: ParseStream<'_>) -> syn::Result<TableSelector> {
+    let expected =
+        "expected `all`, or the headings of the tables as `[\"Client errors\", \"Server errors\"]`";
+    if input.peek(syn::token::Bracket) {
+        let content;
+        syn::bracketed!(content in input);
+        let headings = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+        if headings.is_empty() {
+            return Err(syn::Error::new(content.span(), expected));
+        }
+        return Ok(TableSelector::Headings(
+            headings.iter().map(LitStr::value).collect(),
+        ));
+    }
+    match input.parse::<Ident>() {
+        Ok(word) if word == "all" => Ok(TableSelector::All),
+        Ok(word) => Err(syn::Error::new(word.span(), expected)),
+        Err(error) => Err(syn::Error::new(error.span(), expected)),
+    }
+}
+
 /// `"spec/errors.*.md"` or `["a.md", "b.md"]`.
 fn locale_paths(input: ParseStream<'_>) -> syn::Result<Vec<LitStr>> {
     if input.peek(LitStr) {
@@ -659,7 +712,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `columns`, `statuses`, `variant_prefix`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
                 "tables are counted from 1; use `table = 1` for the first table",
                 "`code` is set twice; remove one of the two",
             ]
@@ -739,6 +792,25 @@ mod tests {
     }
 
     #[test]
+    fn tables_reads_all_or_the_listed_headings() {
+        let all = MacroInput::parse(quote!("a.md", tables = all)).unwrap();
+        assert_eq!(all.settings.table, TableSelector::All);
+        let listed =
+            MacroInput::parse(quote!("a.md", tables = ["Client errors", "Server errors"])).unwrap();
+        assert_eq!(
+            listed.settings.table,
+            TableSelector::Headings(vec!["Client errors".into(), "Server errors".into()])
+        );
+        let expected = "expected `all`, or the headings of the tables as `[\"Client errors\", \"Server errors\"]`";
+        assert_eq!(error_of(quote!("a.md", tables = every)), [expected]);
+        assert_eq!(error_of(quote!("a.md", tables = [])), [expected]);
+        assert_eq!(
+            error_of(quote!("a.md", table = 1, tables = all)),
+            ["`table` and `tables` both choose tables; keep one of the two"]
+        );
+    }
+
+    #[test]
     fn a_missing_path_is_an_error() {
         assert_eq!(
             error_of(quote!(error = X)),
@@ -754,7 +826,7 @@ mod tests {
             [
                 "expected the table's heading as a string, or its position as a number starting at 1",
                 "expected identifier",
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `columns`, `statuses`, `variant_prefix`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
             ]
         );
     }

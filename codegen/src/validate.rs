@@ -68,21 +68,27 @@ pub fn check(
     settings: &Settings,
     diagnostics: &mut Diagnostics,
 ) -> Checked {
-    let mut seen_codes: HashMap<String, usize> = HashMap::new();
+    let mut seen_codes: HashMap<String, (usize, Option<String>)> = HashMap::new();
     let mut seen_variants: HashMap<String, (usize, String)> = HashMap::new();
     let mut rows = Vec::new();
     for row in table.rows {
         let line = file.line_of(row.span.start).0;
-        if let Some(first_line) = seen_codes.get(&row.code.wire) {
+        if let Some((first_line, first_section)) = seen_codes.get(&row.code.wire) {
+            let under = match first_section {
+                Some(section) if row.section.as_ref() != Some(section) => {
+                    format!(", in the table under `{section}`")
+                }
+                _ => String::new(),
+            };
             diagnostics.push(
                 Diagnostic::error(format!("duplicate error code `{}`", row.code.wire))
                     .at(row.code.span.clone())
-                    .label(format!("already defined on line {first_line}"))
+                    .label(format!("already defined on line {first_line}{under}"))
                     .help("each code may appear once; remove this row or rename its code"),
             );
             continue;
         }
-        seen_codes.insert(row.code.wire.clone(), line);
+        seen_codes.insert(row.code.wire.clone(), (line, row.section.clone()));
         let Some(variant) = variant(&row, diagnostics) else {
             continue;
         };

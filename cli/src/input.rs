@@ -5,14 +5,14 @@ use std::path::Path;
 use std::process::Command;
 
 use error_table_codegen::settings::{
-    ColumnChoice, ColumnRole, Settings, StatusRange, TableSelector, parse_variant_prefix,
+    ColumnChoice, ColumnRole, Settings, StatusRange, TableSelector, VarValue, parse_variant_prefix,
 };
 use error_table_codegen::{Generated, Severity, SourceFile, generate_with_translations};
 
 use crate::report::{Fatal, Status};
 
-/// `--table`, `--tables`, `--column`, `--statuses` and `--variant-prefix`,
-/// shared by every command that reads a table.
+/// `--table`, `--tables`, `--column`, `--statuses`, `--variant-prefix` and
+/// `--var`, shared by every command that reads a table.
 #[derive(clap::Args, Clone)]
 pub struct TableArg {
     /// Which table is the error table: the one under this heading, or
@@ -39,6 +39,11 @@ pub struct TableArg {
     /// macro's `variant_prefix` setting: `--variant-prefix E`.
     #[arg(long, value_name = "PREFIX", value_parser = parse_variant_prefix)]
     pub variant_prefix: Option<String>,
+    /// The value of a docs-generator variable `{{ NAME }}` in messages, as
+    /// the macro's `vars` setting: `--var product-name=Contoso`; repeat
+    /// the option for more.
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
+    pub vars: Vec<(String, String)>,
 }
 
 /// A `--column ROLE=HEADER`.
@@ -61,6 +66,15 @@ impl TableArg {
             headings => settings.table = TableSelector::Headings(headings.to_vec()),
         }
         settings.variant_prefix.clone_from(&self.variant_prefix);
+        settings.vars = self
+            .vars
+            .iter()
+            .map(|(name, value)| VarValue {
+                name: name.clone(),
+                value: value.clone(),
+                span: proc_macro2::Span::call_site(),
+            })
+            .collect();
         if let Some(statuses) = self.statuses {
             settings.statuses = statuses;
         }
@@ -74,6 +88,17 @@ impl TableArg {
             .collect();
         settings
     }
+}
+
+/// `product-name=Contoso`.
+fn parse_var(value: &str) -> Result<(String, String), String> {
+    value
+        .split_once('=')
+        .map(|(name, value)| (name.trim().to_owned(), value.to_owned()))
+        .filter(|(name, _)| !name.is_empty())
+        .ok_or_else(|| {
+            format!("expected NAME=VALUE, such as `product-name=Contoso`, not `{value}`")
+        })
 }
 
 /// `code=S3 Code`: a role, `=`, and the header (quotes around it are

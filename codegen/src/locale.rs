@@ -11,7 +11,9 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::markdown::{self, Cell, Document};
 use crate::model::{self, Columns, Part};
-use crate::settings::{ColumnChoice, Settings, StatusRange, TableSelector, TranslationPolicy};
+use crate::settings::{
+    ColumnChoice, Settings, StatusRange, TableSelector, TranslationPolicy, VarValue,
+};
 use crate::source::SourceFile;
 use crate::suggest;
 use crate::template::Template;
@@ -63,6 +65,7 @@ pub fn check(
         canonical,
         policy: settings.translation_policy,
         statuses: settings.statuses,
+        vars: &settings.vars,
         templates: vec![None; canonical.rows.len()],
         seen: HashMap::new(),
         claimed: Vec::new(),
@@ -307,6 +310,8 @@ struct RowReader<'a> {
     policy: TranslationPolicy,
     /// The statuses the canonical table admits.
     statuses: StatusRange,
+    /// The values of docs-generator variables.
+    vars: &'a [VarValue],
     templates: Vec<Option<Template>>,
     /// Canonical row index → where its row is here, to spot duplicates.
     seen: HashMap<usize, Range<usize>>,
@@ -464,7 +469,7 @@ impl RowReader<'_> {
     /// placeholders.
     fn check_message(&mut self, canonical: &CheckedRow, cell: &Cell) -> Option<Template> {
         let mut errors = Vec::new();
-        let template = Template::parse(cell, &mut errors);
+        let template = Template::parse(cell, self.vars, &mut errors);
         for error in errors {
             self.diagnostics.push(error);
         }

@@ -8,6 +8,10 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::source::SourceFile;
 
+mod near_miss;
+
+use self::near_miss::Shape;
+
 /// The parts of a Markdown file that the pipeline reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
@@ -39,6 +43,13 @@ pub enum Ignored {
     CodeBlock,
     /// A table written in HTML.
     Html,
+    /// Lines that start with `|` but have no delimiter row under their
+    /// first (or one with another number of cells): text to Markdown.
+    PipeLines,
+    /// A YFM multiline table (`#|` … `|#`), which GFM does not know.
+    Yfm,
+    /// A grid table (`+---+---+`), which GFM does not know.
+    Grid,
 }
 
 /// A `key: value` line of the front matter.
@@ -88,6 +99,19 @@ pub struct Table {
     pub header: Row,
     /// The body rows.
     pub rows: Vec<Row>,
+    /// Pipe lines after a blank line that ended the table: text to
+    /// Markdown, though they look like rows.
+    pub orphans: Option<Orphans>,
+}
+
+/// Pipe lines cut off from a table by blank lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Orphans {
+    /// The blank lines: the first ends the table, the others separate the
+    /// groups of pipe lines after it.
+    pub blank_lines: Vec<Range<usize>>,
+    /// The pipe lines, each without its line end.
+    pub lines: Vec<Range<usize>>,
 }
 
 /// A table row.
@@ -216,7 +240,10 @@ impl Cell {
 /// Parses `file` as `CommonMark` with GFM tables and front matter.
 #[must_use]
 pub fn parse(file: &SourceFile) -> Document {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    // Heading attributes (`## Errors {#errors}`) are not heading text.
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut reader = Reader {
         file: file.text(),
         document: Document::default(),
@@ -229,6 +256,8 @@ pub fn parse(file: &SourceFile) -> Document {
         code_block: None,
         original_depth: None,
         span_depth: 0,
+        after_table: None,
+        in_yfm: false,
     };
     for (event, range) in Parser::new_ext(file.text(), options).into_offset_iter() {
         reader.event(event, range);
@@ -252,6 +281,12 @@ struct Reader<'a> {
     /// The `<span>` depth at which an `sxs-lookup` wrapper opened.
     original_depth: Option<usize>,
     span_depth: usize,
+    /// The table that the blocks read since it ended have all been pipe
+    /// lines, and where the last of them ended.
+    after_table: Option<(usize, usize)>,
+    /// Inside a YFM multiline table, whose cells may hold blank lines:
+    /// until its `|#`.
+    in_yfm: bool,
 }
 
 impl Reader<'_> {
@@ -273,11 +308,15 @@ impl Reader<'_> {
             }
             Event::Text(text) | Event::Code(text) => self.text(&text, range),
             Event::InlineHtml(html) => self.inline_html(&html),
+            Event::Rule => self.after_table = None,
             _ => {}
         }
     }
 
     fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
+        if is_block(tag) {
+            self.block(tag, &range);
+        }
         match tag {
             Tag::BlockQuote(_) => self.quote_depth += 1,
             Tag::MetadataBlock(_) => self.in_front_matter = true,
@@ -301,6 +340,7 @@ impl Reader<'_> {
                     heading: self.document.headings.len().checked_sub(1),
                     header: empty_row(range),
                     rows: Vec::new(),
+                    orphans: None,
                 });
             }
             Tag::TableHead | Tag::TableRow if self.table.is_some() => {
@@ -357,6 +397,7 @@ impl Reader<'_> {
             }
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
+                    self.after_table = Some((self.document.tables.len(), table.span.end));
                     self.document.tables.push(table);
                 }
             }
@@ -381,6 +422,53 @@ impl Reader<'_> {
                 });
             }
             offset += line.len();
+        }
+    }
+
+    /// A block starts: pipe lines right after a table are its orphaned
+    /// rows; a paragraph shaped like a table elsewhere is a table that is
+    /// not read.
+    fn block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
+        let after_table = self.after_table.take();
+        if !matches!(tag, Tag::Paragraph) || self.quote_depth > 0 {
+            return;
+        }
+        if self.in_yfm {
+            self.in_yfm = !near_miss::closes_yfm(self.file, range.clone());
+            return;
+        }
+        let shape = near_miss::shape(self.file, range);
+        if shape == Shape::Yfm {
+            self.in_yfm = !near_miss::closes_yfm(self.file, range.clone());
+        }
+        match (shape, after_table) {
+            (Shape::PipeLines, Some((index, end))) => {
+                if let Some(table) = self.document.tables.get_mut(index) {
+                    let orphans = table.orphans.get_or_insert_with(Orphans::default);
+                    orphans
+                        .blank_lines
+                        .extend(near_miss::blank_lines(self.file, end, range.start));
+                    orphans
+                        .lines
+                        .extend(near_miss::pipe_lines(self.file, range.clone()));
+                }
+                self.after_table = Some((index, range.end));
+            }
+            (Shape::Text, _) => {}
+            (shape, _) => {
+                let lines = near_miss::pipe_lines(self.file, range.clone());
+                // One line with pipes is a sentence, not a table.
+                if shape != Shape::PipeLines || lines.len() > 1 {
+                    self.document.ignored_tables.push(IgnoredTable {
+                        span: near_miss::first_line(self.file, range.clone()),
+                        place: match shape {
+                            Shape::Yfm => Ignored::Yfm,
+                            Shape::Grid => Ignored::Grid,
+                            _ => Ignored::PipeLines,
+                        },
+                    });
+                }
+            }
         }
     }
 
@@ -485,6 +573,23 @@ impl<'a> HtmlTag<'a> {
     fn is(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
     }
+}
+
+/// Whether `tag` starts a block, which ends the run of blocks right after
+/// a table.
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+            | Tag::MetadataBlock(_)
+    )
 }
 
 fn empty_row(span: Range<usize>) -> Row {

@@ -138,7 +138,9 @@ pub fn build(
         let Some(columns) = columns(&table.header, &settings.columns, diagnostics) else {
             continue;
         };
-        if table.rows.is_empty() {
+        if let Some(orphans) = &table.orphans {
+            diagnostics.push(orphaned_rows(file, orphans));
+        } else if table.rows.is_empty() {
             diagnostics.push(
                 Diagnostic::error("the error table has no rows")
                     .at(table.header.span.clone())
@@ -160,7 +162,130 @@ pub fn build(
             columns,
         });
     }
+    for warning in unset_variables(file, &rows) {
+        diagnostics.push(warning);
+    }
+    if !diagnostics.has_errors() {
+        for problem in unused_vars(&rows, settings) {
+            setting_diagnostics.push(problem);
+        }
+    }
     (!parts.is_empty()).then_some(Table { parts, rows })
+}
+
+/// A docs-generator variable without a value shows as `{ name }`: one
+/// warning per name, at its first use, naming the other lines.
+fn unset_variables(file: &SourceFile, rows: &[Row]) -> Vec<Diagnostic> {
+    let mut uses: Vec<(&str, Vec<&Range<usize>>)> = Vec::new();
+    let unset = rows
+        .iter()
+        .flat_map(|row| &row.template.variables)
+        .filter(|variable| variable.value.is_none());
+    for variable in unset {
+        match uses.iter_mut().find(|(name, _)| *name == variable.name) {
+            Some((_, spans)) => spans.push(&variable.span),
+            None => uses.push((&variable.name, vec![&variable.span])),
+        }
+    }
+    uses.into_iter()
+        .filter_map(|(name, spans)| {
+            let (first, others) = spans.split_first()?;
+            let mut warning = Diagnostic::warning(format!(
+                "`{{{{ {name} }}}}` looks like a docs-generator variable, and the message shows it as `{{ {name} }}`"
+            ))
+            .at((*first).clone())
+            .label("no value for this variable")
+            .help(format!(
+                "give its value with `vars = {{ \"{name}\" = \"…\" }}`; for literal braces, \
+                 write `{{{{{name}}}}}` without the spaces"
+            ));
+            if !others.is_empty() {
+                let lines: Vec<usize> = others.iter().map(|span| file.line_of(span.start).0).collect();
+                let plural = if lines.len() == 1 { "" } else { "s" };
+                warning = warning.note(format!(
+                    "also used on line{plural} {}",
+                    list(&runs(&lines))
+                ));
+            }
+            Some(warning)
+        })
+        .collect()
+}
+
+/// A `vars` entry that no message uses is a typo or stale.
+fn unused_vars(rows: &[Row], settings: &Settings) -> Vec<Diagnostic> {
+    let used: Vec<&str> = rows
+        .iter()
+        .flat_map(|row| &row.template.variables)
+        .map(|variable| variable.name.as_str())
+        .collect();
+    settings
+        .vars
+        .iter()
+        .filter(|var| !used.contains(&var.name.as_str()))
+        .map(|var| {
+            Diagnostic::error(format!(
+                "no message uses the variable `{}`{}",
+                var.name,
+                suggest::did_you_mean(&var.name, used.iter().copied())
+            ))
+            .at_token(var.span)
+        })
+        .collect()
+}
+
+/// Pipe lines after the blank line that ended a table: rows lost to
+/// Markdown, pointed at the blank line.
+fn orphaned_rows(file: &SourceFile, orphans: &markdown::Orphans) -> Diagnostic {
+    let line = |range: &Range<usize>| file.line_of(range.start).0;
+    let blank: Vec<usize> = orphans.blank_lines.iter().map(line).collect();
+    let orphaned: Vec<usize> = orphans.lines.iter().map(line).collect();
+    let count = orphaned.len();
+    let these = if count == 1 {
+        "the pipe line after it is text, not a row".to_owned()
+    } else {
+        format!("the {count} pipe lines after it are text, not rows")
+    };
+    let blank_list = match blank.as_slice() {
+        [one] => format!("the blank line {one}"),
+        several => format!("the blank lines {}", list(&runs(several))),
+    };
+    Diagnostic::error(format!("a blank line ends the error table, and {these}"))
+        .at(orphans.blank_lines.first().cloned().unwrap_or_default())
+        .label("the table ends at this blank line")
+        .help(format!(
+            "delete {blank_list}, so that the lines after them are rows of the table"
+        ))
+        .note(format!("read as text: lines {}", list(&runs(&orphaned))))
+}
+
+/// `22-28`, `30`: runs of consecutive line numbers.
+fn runs(lines: &[usize]) -> Vec<String> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &line in lines {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == line => *last = line,
+            _ => runs.push((line, line)),
+        }
+    }
+    runs.into_iter()
+        .map(|(first, last)| {
+            if first == last {
+                first.to_string()
+            } else {
+                format!("{first}-{last}")
+            }
+        })
+        .collect()
+}
+
+/// `a, b and c`.
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// An entry of the `columns` setting whose header no table that is read
@@ -287,7 +412,7 @@ fn build_row(
     let template = row
         .cells
         .get(columns.message)
-        .and_then(|cell| Template::parse(cell, &mut errors));
+        .and_then(|cell| Template::parse(cell, &settings.vars, &mut errors));
     let description = columns
         .description
         .and_then(|index| row.cells.get(index))
@@ -870,7 +995,8 @@ mod tests {
             diagnostic.notes,
             [
                 "the table on line 1 has columns `Code`, `Message`, but no status column",
-                "the table on line 5 has columns `Status`, `Message`, but no code column",
+                "the table on line 5 has columns `Status`, `Message`, but no code column: \
+                 name it with `columns = { code = \"…\" }`",
             ]
         );
     }
@@ -976,6 +1102,120 @@ mod tests {
             errors[0].label.as_deref(),
             Some("already defined on line 8, in the table under `Client errors`")
         );
+    }
+
+    #[test]
+    fn a_blank_line_that_ends_the_table_is_pointed_at_and_its_orphans_counted() {
+        let text = format!(
+            "{HEADER}\n| A | 400 | a |\n| B | 401 | b |\n\n| C | 402 | c |\n\nNext paragraph.\n\n| D | 403 | d |\n"
+        );
+        let (table, diagnostics) = read(&text, &Settings::default());
+        assert!(table.unwrap().rows.is_empty());
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let error = &diagnostics[0];
+        assert_eq!(
+            error.message,
+            "a blank line ends the error table, and the 3 pipe lines after it are text, not rows"
+        );
+        assert_eq!(
+            error.help.as_deref(),
+            Some(
+                "delete the blank lines 3 and 6, so that the lines after them are rows of the table"
+            )
+        );
+        assert_eq!(error.notes, ["read as text: lines 4-5 and 7"]);
+        let file = SourceFile::new("t.md", text.as_str());
+        assert_eq!(file.line_of(error.range().unwrap().start).0, 3);
+    }
+
+    #[test]
+    fn pipe_lines_without_a_delimiter_row_are_a_table_that_is_not_read() {
+        let text = "# Errors\n\n| Code | Status | Message |\n| A | 400 | a |\n";
+        let (table, diagnostics) = read(text, &Settings::default());
+        assert!(table.is_none());
+        assert_eq!(diagnostics[0].message, "no error table in this file");
+        assert_eq!(
+            diagnostics[0].label.as_deref(),
+            Some("pipe lines without a delimiter row under the first are no table")
+        );
+        let (_, diagnostics) = read("#|\n|| Code | Status ||\n|#\n", &Settings::default());
+        assert_eq!(
+            diagnostics[0].label.as_deref(),
+            Some("a YFM multiline table (`#|` … `|#`) is not a GFM table")
+        );
+    }
+
+    const WITH_VARS: &str = "| Code | Status | Message |\n|---|---|---|\n\
+        | NotEnrolled | 403 | This account may not use {{ product-name }}. |\n\
+        | Busy | 503 | {{ product-name }} is busy; retry in {the delay}. |\n";
+
+    #[test]
+    fn a_docs_generator_variable_without_a_value_is_a_warning_at_its_first_use() {
+        let (table, diagnostics) = read(WITH_VARS, &Settings::default());
+        assert_eq!(
+            table.unwrap().rows[0].template.text,
+            "This account may not use {{ product-name }}."
+        );
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let warning = &diagnostics[0];
+        assert_eq!(warning.severity, crate::Severity::Warning);
+        assert_eq!(
+            warning.message,
+            "`{{ product-name }}` looks like a docs-generator variable, and the message shows it as `{ product-name }`"
+        );
+        assert_eq!(
+            &WITH_VARS[warning.range().unwrap().clone()],
+            "{{ product-name }}"
+        );
+        assert_eq!(warning.notes, ["also used on line 4"]);
+    }
+
+    #[test]
+    fn the_vars_setting_gives_the_value_and_flags_an_unused_name() {
+        let var = |name: &str, value: &str| crate::settings::VarValue {
+            name: name.to_owned(),
+            value: value.to_owned(),
+            span: proc_macro2::Span::call_site(),
+        };
+        let settings = Settings {
+            vars: vec![
+                var("product-name", "Object {Storage}"),
+                var("cloud-nme", "X"),
+            ],
+            ..Settings::default()
+        };
+        let file = SourceFile::new("t.md", WITH_VARS);
+        let mut diagnostics = Diagnostics::default();
+        let mut setting_diagnostics = Diagnostics::default();
+        let table = build(
+            &file,
+            &markdown::parse(&file),
+            &settings,
+            &mut diagnostics,
+            &mut setting_diagnostics,
+        )
+        .unwrap();
+        assert!(diagnostics.into_sorted().is_empty());
+        let template = &table.rows[1].template;
+        assert_eq!(
+            template.text,
+            "Object {{Storage}} is busy; retry in {the delay}."
+        );
+        let literal: Vec<&str> = template
+            .segments
+            .iter()
+            .filter_map(|segment| match segment {
+                crate::template::Segment::Literal(text) => Some(text.as_str()),
+                crate::template::Segment::Placeholder(_) => None,
+            })
+            .collect();
+        assert_eq!(literal, ["Object {Storage} is busy; retry in ", "."]);
+        let errors: Vec<String> = setting_diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|diagnostic| diagnostic.message)
+            .collect();
+        assert_eq!(errors, ["no message uses the variable `cloud-nme`"]);
     }
 
     #[test]

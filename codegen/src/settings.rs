@@ -26,6 +26,7 @@ pub const NAMES: &[&str] = &[
     "columns",
     "statuses",
     "variant_prefix",
+    "vars",
     "fields",
     "locales",
     "missing_translations",
@@ -63,6 +64,9 @@ pub struct Settings {
     /// Written before a variant name that would start with a digit, as
     /// that of a numeric code: `E` makes `10002` the variant `E10002`.
     pub variant_prefix: Option<String>,
+    /// The values of docs-generator variables such as `{{ product-name }}`
+    /// in messages.
+    pub vars: Vec<VarValue>,
     /// Field types that replace the default `Cow<'static, str>`, by field
     /// name, in the order written.
     pub field_types: Vec<FieldType>,
@@ -243,6 +247,17 @@ pub struct ColumnChoice {
     pub header: LitStr,
 }
 
+/// An entry `"product-name" = "Contoso"` of the `vars` setting.
+#[derive(Debug, Clone)]
+pub struct VarValue {
+    /// The variable's name, as written between `{{ ` and ` }}`.
+    pub name: String,
+    /// The text that stands for it in messages.
+    pub value: String,
+    /// The name's token, for an error when no message uses it.
+    pub span: Span,
+}
+
 /// A `field: Type` entry of the `fields` setting.
 #[derive(Clone)]
 pub struct FieldType {
@@ -285,6 +300,7 @@ impl fmt::Debug for Settings {
             columns,
             statuses,
             variant_prefix,
+            vars,
             field_types,
             locales,
             translation_policy,
@@ -299,6 +315,7 @@ impl fmt::Debug for Settings {
             .field("columns", columns)
             .field("statuses", statuses)
             .field("variant_prefix", variant_prefix)
+            .field("vars", vars)
             .field("field_types", field_types)
             .field("locales", &locales)
             .field("translation_policy", translation_policy)
@@ -337,6 +354,7 @@ impl Default for Settings {
             columns: Vec::new(),
             statuses: StatusRange::default(),
             variant_prefix: None,
+            vars: Vec::new(),
             field_types: Vec::new(),
             locales: Vec::new(),
             translation_policy: TranslationPolicy::default(),
@@ -416,6 +434,7 @@ impl Settings {
             "tables" => self.table = tables(input)?,
             "columns" => self.columns = column_choices(input)?,
             "variant_prefix" => self.variant_prefix = Some(variant_prefix(input)?),
+            "vars" => self.vars = var_values(input)?,
             "statuses" => {
                 let range: LitStr = input.parse()?;
                 self.statuses = StatusRange::parse(&range.value())
@@ -535,6 +554,40 @@ pub fn parse_variant_prefix(text: &str) -> Result<String, String> {
             "`{text}` cannot start a variant name: use an ASCII letter, then letters, digits or `_`, such as `\"E\"`"
         ))
     }
+}
+
+/// `{ "product-name" = "Contoso", … }`: names as strings, since they hold
+/// hyphens; each at most once.
+fn var_values(input: ParseStream<'_>) -> syn::Result<Vec<VarValue>> {
+    let content;
+    braced!(content in input);
+    let mut vars: Vec<VarValue> = Vec::new();
+    while !content.is_empty() {
+        let name: LitStr = content.parse().map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                "expected a variable's name as a string, as in `vars = { \"product-name\" = \"Contoso\" }`",
+            )
+        })?;
+        content.parse::<Token![=]>()?;
+        let value: LitStr = content.parse()?;
+        if vars.iter().any(|var| var.name == name.value()) {
+            return Err(syn::Error::new(
+                name.span(),
+                format!("`{}` is given twice; keep one of the two", name.value()),
+            ));
+        }
+        vars.push(VarValue {
+            name: name.value(),
+            value: value.value(),
+            span: name.span(),
+        });
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(vars)
 }
 
 /// `{ code = "S3 Code", message = "Details" }`, each role at most once.
@@ -712,7 +765,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
                 "tables are counted from 1; use `table = 1` for the first table",
                 "`code` is set twice; remove one of the two",
             ]
@@ -811,6 +864,35 @@ mod tests {
     }
 
     #[test]
+    fn vars_give_values_by_name() {
+        let input = MacroInput::parse(quote!(
+            "a.md",
+            vars = { "product-name" = "Contoso", "cloud" = "Example Cloud" }
+        ))
+        .unwrap();
+        let vars: Vec<(&str, &str)> = input
+            .settings
+            .vars
+            .iter()
+            .map(|var| (var.name.as_str(), var.value.as_str()))
+            .collect();
+        assert_eq!(
+            vars,
+            [("product-name", "Contoso"), ("cloud", "Example Cloud")]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", vars = { product = "X" })),
+            [
+                "expected a variable's name as a string, as in `vars = { \"product-name\" = \"Contoso\" }`"
+            ]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", vars = { "a" = "X", "a" = "Y" })),
+            ["`a` is given twice; keep one of the two"]
+        );
+    }
+
+    #[test]
     fn a_missing_path_is_an_error() {
         assert_eq!(
             error_of(quote!(error = X)),
@@ -826,7 +908,7 @@ mod tests {
             [
                 "expected the table's heading as a string, or its position as a number starting at 1",
                 "expected identifier",
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
             ]
         );
     }

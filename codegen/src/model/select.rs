@@ -186,10 +186,18 @@ pub(crate) fn passed_over(
         .iter()
         .map(|cell| format!("`{}`", cell.text))
         .collect();
+    let mapping = Mapping::of(&table.header, choices);
+    // A status column without a code column is most often a code column
+    // with another name (`Type`, `Error`).
+    let hint = if mapping.names(ColumnRole::Status) && !mapping.names(ColumnRole::Code) {
+        ": name it with `columns = { code = \"…\" }`"
+    } else {
+        ""
+    };
     format!(
-        "the table on line {line} has columns {}, but {}",
+        "the table on line {line} has columns {}, but {}{hint}",
         names.join(", "),
-        lacking(&Mapping::of(&table.header, choices))
+        lacking(&mapping)
     )
 }
 
@@ -221,6 +229,21 @@ pub(crate) fn ignored_reason(place: Ignored) -> (&'static str, &'static str) {
         Ignored::Html => (
             "HTML tables are not read",
             "write the error table in Markdown: `| Error code | HTTP status code | Message |`, \
+             then `|---|---|---|` and one line per error",
+        ),
+        Ignored::PipeLines => (
+            "pipe lines without a delimiter row under the first are no table",
+            "put a delimiter row right under the header, with one `---` per header cell, \
+             such as `|---|---|---|`",
+        ),
+        Ignored::Yfm => (
+            "a YFM multiline table (`#|` … `|#`) is not a GFM table",
+            "write the error table as a GFM table: `| Error code | HTTP status code | Message |`, \
+             then `|---|---|---|` and one line per error",
+        ),
+        Ignored::Grid => (
+            "a grid table (`+---+`) is not a GFM table",
+            "write the error table as a GFM table: `| Error code | HTTP status code | Message |`, \
              then `|---|---|---|` and one line per error",
         ),
     }

@@ -59,7 +59,8 @@ fn codegen(c: &mut Criterion) {
                 model::build(
                     file,
                     &document,
-                    &settings.table,
+                    &settings,
+                    &mut Diagnostics::default(),
                     &mut Diagnostics::default(),
                 )
             });
@@ -67,7 +68,8 @@ fn codegen(c: &mut Criterion) {
         let table = model::build(
             file,
             &document,
-            &settings.table,
+            &settings,
+            &mut Diagnostics::default(),
             &mut Diagnostics::default(),
         )
         .expect("a table");

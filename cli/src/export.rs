@@ -71,6 +71,10 @@ struct JsonRow<'a> {
     message: &'a str,
     placeholders: Vec<JsonPlaceholder<'a>>,
     description: Option<&'a str>,
+    /// The heading of the row's table, when the `tables` setting reads
+    /// several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<&'a str>,
 }
 
 /// A `{placeholder}` and the field it becomes.
@@ -96,6 +100,7 @@ impl<'a> From<&'a CheckedRow> for JsonRow<'a> {
                 })
                 .collect(),
             description: row.description.as_deref(),
+            section: row.section.as_deref(),
         }
     }
 }
@@ -109,6 +114,7 @@ struct CsvRow<'a> {
     message: &'a str,
     fields: String,
     description: Option<&'a str>,
+    section: Option<&'a str>,
 }
 
 impl<'a> From<&'a CheckedRow> for CsvRow<'a> {
@@ -125,6 +131,7 @@ impl<'a> From<&'a CheckedRow> for CsvRow<'a> {
             message: &row.template.text,
             fields: fields.join(" "),
             description: row.description.as_deref(),
+            section: row.section.as_deref(),
         }
     }
 }

@@ -4,13 +4,16 @@
 use std::path::Path;
 use std::process::Command;
 
-use error_table_codegen::settings::{Settings, TableSelector};
+use error_table_codegen::settings::{
+    ColumnChoice, ColumnRole, Settings, StatusRange, TableSelector, VarValue, parse_variant_prefix,
+};
 use error_table_codegen::{Generated, Severity, SourceFile, generate_with_translations};
 
 use crate::report::{Fatal, Status};
 
-/// `--table`, shared by every command that reads a table.
-#[derive(clap::Args, Debug, Clone)]
+/// `--table`, `--tables`, `--column`, `--statuses`, `--variant-prefix` and
+/// `--var`, shared by every command that reads a table.
+#[derive(clap::Args, Clone)]
 pub struct TableArg {
     /// Which table is the error table: the one under this heading, or
     /// the Nth table of the file, counted from 1 (as the macro's `table`
@@ -18,17 +21,104 @@ pub struct TableArg {
     /// column.
     #[arg(long, value_name = "HEADING|N", value_parser = parse_table)]
     pub table: Option<TableSelector>,
+    /// Several tables into one enum, as the macro's `tables` setting:
+    /// `--tables all` reads every error table, `--tables HEADING` (repeated)
+    /// the table under each heading.
+    #[arg(long = "tables", value_name = "all|HEADING", conflicts_with = "table")]
+    pub tables: Vec<String>,
+    /// A column named by its header, as the macro's `columns` setting:
+    /// `--column code="S3 Code"`; repeat the option for more. Roles:
+    /// code, status, message, description, name.
+    #[arg(long = "column", value_name = "ROLE=HEADER", value_parser = parse_column)]
+    pub columns: Vec<ColumnArg>,
+    /// The statuses admitted, as the macro's `statuses` setting:
+    /// `--statuses 300-599` admits 3xx rows (by default 400-599).
+    #[arg(long, value_name = "LOW-HIGH", value_parser = StatusRange::parse)]
+    pub statuses: Option<StatusRange>,
+    /// Written before variant names that would start with a digit, as the
+    /// macro's `variant_prefix` setting: `--variant-prefix E`.
+    #[arg(long, value_name = "PREFIX", value_parser = parse_variant_prefix)]
+    pub variant_prefix: Option<String>,
+    /// The value of a docs-generator variable `{{ NAME }}` in messages, as
+    /// the macro's `vars` setting: `--var product-name=Contoso`; repeat
+    /// the option for more.
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
+    pub vars: Vec<(String, String)>,
+}
+
+/// A `--column ROLE=HEADER`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnArg {
+    role: ColumnRole,
+    header: String,
 }
 
 impl TableArg {
-    /// The macro's default settings with this table.
+    /// The macro's default settings with this table and these columns.
     pub fn settings(&self) -> Settings {
         let mut settings = Settings::default();
         if let Some(table) = &self.table {
             settings.table = table.clone();
         }
+        match self.tables.as_slice() {
+            [] => {}
+            [all] if all == "all" => settings.table = TableSelector::All,
+            headings => settings.table = TableSelector::Headings(headings.to_vec()),
+        }
+        settings.variant_prefix.clone_from(&self.variant_prefix);
+        settings.vars = self
+            .vars
+            .iter()
+            .map(|(name, value)| VarValue {
+                name: name.clone(),
+                value: value.clone(),
+                span: proc_macro2::Span::call_site(),
+            })
+            .collect();
+        if let Some(statuses) = self.statuses {
+            settings.statuses = statuses;
+        }
+        settings.columns = self
+            .columns
+            .iter()
+            .map(|column| ColumnChoice {
+                role: column.role,
+                header: syn::LitStr::new(&column.header, proc_macro2::Span::call_site()),
+            })
+            .collect();
         settings
     }
+}
+
+/// `product-name=Contoso`.
+fn parse_var(value: &str) -> Result<(String, String), String> {
+    value
+        .split_once('=')
+        .map(|(name, value)| (name.trim().to_owned(), value.to_owned()))
+        .filter(|(name, _)| !name.is_empty())
+        .ok_or_else(|| {
+            format!("expected NAME=VALUE, such as `product-name=Contoso`, not `{value}`")
+        })
+}
+
+/// `code=S3 Code`: a role, `=`, and the header (quotes around it are
+/// dropped).
+fn parse_column(value: &str) -> Result<ColumnArg, String> {
+    let Some((role, header)) = value.split_once('=') else {
+        return Err(format!(
+            "expected ROLE=HEADER, such as `code=\"S3 Code\"`; roles: {}",
+            ColumnRole::names()
+        ));
+    };
+    let role = ColumnRole::from_name(role.trim()).ok_or_else(|| {
+        format!(
+            "unknown column `{}` (columns: {})",
+            role.trim(),
+            ColumnRole::names()
+        )
+    })?;
+    let header = header.trim().trim_matches('"').to_owned();
+    Ok(ColumnArg { role, header })
 }
 
 /// A number selects by position, anything else by heading.
@@ -186,5 +276,23 @@ mod tests {
         );
         assert!(parse_table("0").is_err());
         assert!(parse_table("99999999999999999999999").is_err());
+    }
+
+    #[test]
+    fn a_column_is_a_role_and_a_header() {
+        assert_eq!(
+            parse_column("code=\"S3 Code\""),
+            Ok(ColumnArg {
+                role: ColumnRole::Code,
+                header: "S3 Code".to_owned()
+            })
+        );
+        assert_eq!(
+            parse_column("wire=X").err().as_deref(),
+            Some(
+                "unknown column `wire` (columns: `code`, `status`, `message`, `description`, `name`)"
+            )
+        );
+        assert!(parse_column("code").is_err());
     }
 }

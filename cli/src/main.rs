@@ -1,7 +1,8 @@
 //! `error-table`: the checks of `include_error_table!` outside the build,
 //! for a docs repository's CI, a pre-commit hook or a technical writer who
 //! never compiles Rust; plus the contract lockfile, diffs between two
-//! versions of a table, the generated Rust, and exports.
+//! versions of a table, the generated Rust, exports, and a survey of the
+//! tables of a page.
 //!
 //! Every subcommand runs the same pipeline as the macro
 //! (`error-table-codegen`); there is no second parser.
@@ -17,6 +18,7 @@ mod export;
 mod input;
 mod lock;
 mod report;
+mod tables;
 
 use std::process::ExitCode;
 
@@ -34,12 +36,14 @@ Examples:
                                                    what changed since the last commit
   error-table expand spec/errors.md                the Rust code the macro generates
   error-table export spec/errors.md --format openapi
+  error-table tables docs/errors.md                every table, its columns, which are read and why
 
 Exit codes: 0 all well, 1 errors in the table, breaking changes (`diff`) or a
 lockfile out of date (`lock --check`), 2 usage or I/O error.";
 
 /// Check, lock, diff, expand and export the error table of a Markdown
-/// page, as `error_table::include_error_table!` reads it.
+/// page, as `error_table::include_error_table!` reads it, and survey the
+/// tables of a page.
 #[derive(Parser)]
 #[command(name = "error-table", version, after_help = EXAMPLES)]
 struct Cli {
@@ -58,6 +62,7 @@ enum Command {
     Diff(diff::Args),
     Expand(expand::Args),
     Export(export::Args),
+    Tables(tables::Args),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +74,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::run(args, &output),
         Command::Expand(args) => expand::run(args, &output),
         Command::Export(args) => export::run(args, &output),
+        Command::Tables(args) => tables::run(args, &output),
     };
     let status = result.unwrap_or_else(|fatal| output.fatal(&fatal));
     ExitCode::from(status as u8)

@@ -127,6 +127,39 @@ fn check_as_json_gives_positions_for_tools() {
 }
 
 #[test]
+fn check_with_a_column_option_reads_the_named_code_column() {
+    let path = "tests/ui/fixtures/two-code-columns.md";
+    let ambiguous = run(&["check", path]);
+    assert_eq!(ambiguous.code, 1);
+    assert!(
+        ambiguous
+            .stderr
+            .contains("as in `columns = { code = \"S3 Code\" }`"),
+        "{}",
+        ambiguous.stderr
+    );
+    let chosen = run(&["check", path, "--column", "code=S3 Code"]);
+    assert_eq!(chosen.code, 0, "{}", chosen.stderr);
+    assert_eq!(chosen.stderr, format!("{path}: 2 codes, no problems\n"));
+}
+
+#[test]
+fn check_with_statuses_admits_a_304_row() {
+    let path = "tests/ui/fixtures/statuses-admit-3xx.md";
+    let rejected = run(&["check", path]);
+    assert_eq!(rejected.code, 1);
+    assert!(
+        rejected.stderr.contains("set `statuses = \"300-599\"`"),
+        "{}",
+        rejected.stderr
+    );
+    let admitted = run(&["check", path, "--statuses", "300-599"]);
+    assert_eq!(admitted.code, 0, "{}", admitted.stderr);
+    let usage = run(&["check", path, "--statuses", "3xx"]);
+    assert_eq!(usage.code, 2, "{}", usage.stderr);
+}
+
+#[test]
 fn check_of_a_missing_file_is_an_io_error() {
     let run = run(&["check", "spec/nothing.md"]);
     assert_eq!(run.code, 2);
@@ -278,6 +311,46 @@ fn expand_of_a_broken_table_still_prints_the_good_rows() {
     assert!(run.stderr.contains("error: "), "{}", run.stderr);
 }
 
+// tables
+
+#[test]
+fn tables_shows_every_table_its_columns_and_which_are_read() {
+    let run = run(&["tables", "tests/fixtures/pages/several-tables.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn tables_follows_the_settings_given_as_options() {
+    let path = "tests/ui/fixtures/two-code-columns.md";
+    let ambiguous = run(&["tables", path]);
+    assert!(
+        ambiguous.stdout.contains(
+            "`S3 Code`           -            ambiguous: `Error Code` could be the code column too; \
+             say which with `columns = { code = \"…\" }`"
+        ),
+        "{}",
+        ambiguous.stdout
+    );
+    let chosen = run(&[
+        "tables",
+        path,
+        "--column",
+        "code=S3 Code",
+        "--tables",
+        "all",
+    ]);
+    assert_eq!(chosen.code, 0, "{}", chosen.stderr);
+    insta::assert_snapshot!(chosen.transcript());
+}
+
+#[test]
+fn tables_of_a_page_without_an_error_table_says_why_and_fails() {
+    let run = run(&["tables", "tests/ui/fixtures/html-table.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.transcript());
+}
+
 // export
 
 #[test]
@@ -303,6 +376,65 @@ fn export_as_csv_lists_the_rows() {
     );
     assert_eq!(&records[8][3], "batch_size_received batch_size_allowed");
     insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn export_of_several_tables_gives_each_row_its_heading() {
+    let path = "tests/fixtures/pages/several-tables.md";
+    let json = run(&["export", path, "--tables", "all", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let rows: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let sections: Vec<(&str, &str)> = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|row| {
+            (
+                row["code"].as_str().unwrap(),
+                row["section"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("BadInput", "Client errors"),
+            ("Missing", "Client errors"),
+            ("Internal", "Server errors"),
+            ("Unavailable", "Server errors")
+        ]
+    );
+    let csv = run(&[
+        "export",
+        path,
+        "--tables",
+        "Server errors",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_bytes());
+    assert_eq!(reader.headers().expect("a header").get(5), Some("section"));
+    let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("CSV");
+    assert_eq!(records.len(), 2);
+    assert_eq!(&records[0][5], "Server errors");
+}
+
+#[test]
+fn check_names_the_error_tables_it_does_not_read() {
+    let run = run(&["check", "tests/fixtures/pages/several-tables.md"]);
+    assert_eq!(run.code, 0, "a warning is no error: {}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: only the first error table is read (line 5), and this page has 1 more"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("note: line 18: the table under `Server errors`, 2 rows")
+    );
 }
 
 #[test]

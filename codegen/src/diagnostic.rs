@@ -62,6 +62,16 @@ impl Diagnostic {
         }
     }
 
+    /// A warning about the whole file, to be narrowed with
+    /// [`Diagnostic::at`].
+    #[must_use]
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
+    }
+
     /// Points the diagnostic at a byte range of the file.
     #[must_use]
     pub fn at(mut self, span: Range<usize>) -> Self {

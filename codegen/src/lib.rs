@@ -99,15 +99,21 @@ pub fn generate_with_translations(
 ) -> Generated {
     let mut diagnostics = Diagnostics::default();
     let document = markdown::parse(file);
-    let table = model::build(file, &document, &settings.table, &mut diagnostics);
-    let columns = table.as_ref().map(|table| table.columns);
+    let mut setting_diagnostics = Diagnostics::default();
+    let table = model::build(
+        file,
+        &document,
+        settings,
+        &mut diagnostics,
+        &mut setting_diagnostics,
+    );
+    let parts = table.as_ref().map(|table| table.parts.clone());
     let checked = match table {
         Some(table) => validate::check(file, table, settings, &mut diagnostics),
         None => validate::Checked::default(),
     };
     // Field settings are only judged against a table without errors: a row
     // left out for a bad status would make its fields look unknown.
-    let mut setting_diagnostics = Diagnostics::default();
     if !diagnostics.has_errors() {
         validate::unknown_field_settings(&checked, settings, &mut setting_diagnostics);
     }
@@ -117,19 +123,18 @@ pub fn generate_with_translations(
     let mut translation_diagnostics = Vec::new();
     for translation_file in translations {
         let mut found = Diagnostics::default();
-        if let (Some(columns), false) = (&columns, diagnostics.has_errors()) {
-            let policy = settings.translation_policy;
-            if let Some(translation) = locale::check(
+        if let (Some(parts), false) = (&parts, diagnostics.has_errors())
+            && let Some(translation) = locale::check(
                 translation_file,
                 &checked,
-                columns,
-                policy,
+                parts,
+                settings,
                 &locales,
                 &mut found,
-            ) {
-                locales.push(translation.locale.clone());
-                translated.push(translation);
-            }
+            )
+        {
+            locales.push(translation.locale.clone());
+            translated.push(translation);
         }
         translation_diagnostics.push(found.into_sorted());
     }

@@ -10,8 +10,10 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::markdown::{self, Cell, Document};
-use crate::model::{self, Columns};
-use crate::settings::TranslationPolicy;
+use crate::model::{self, Columns, Part};
+use crate::settings::{
+    ColumnChoice, Settings, StatusRange, TableSelector, TranslationPolicy, VarValue,
+};
 use crate::source::SourceFile;
 use crate::suggest;
 use crate::template::Template;
@@ -48,29 +50,34 @@ pub fn canonical_locale(document: &Document) -> String {
 pub fn check(
     file: &SourceFile,
     canonical: &Checked,
-    columns: &Columns,
-    policy: TranslationPolicy,
+    parts: &[Part],
+    settings: &Settings,
     taken: &[String],
     diagnostics: &mut Diagnostics,
 ) -> Option<Translation> {
     let document = markdown::parse(file);
     let locale = locale_of(file, &document, taken, diagnostics)?;
-    let table = translated_table(&document, columns, diagnostics)?;
-    let columns = translated_columns(table, columns, diagnostics)?;
+    let tables = translated_tables(&document, parts, settings, diagnostics);
+    let (first, _) = tables.first()?;
+    let header = first.header.span.clone();
     let mut reader = RowReader {
         file,
         canonical,
-        columns,
-        policy,
+        policy: settings.translation_policy,
+        statuses: settings.statuses,
+        vars: &settings.vars,
         templates: vec![None; canonical.rows.len()],
         seen: HashMap::new(),
         claimed: Vec::new(),
         diagnostics,
     };
-    for (position, row) in table.rows.iter().enumerate() {
-        reader.read(position, row);
+    let rows = tables
+        .iter()
+        .flat_map(|(table, columns)| table.rows.iter().map(move |row| (row, columns)));
+    for (position, (row, columns)) in rows.enumerate() {
+        reader.read(position, row, columns);
     }
-    reader.report_missing(&locale, table.header.span.clone());
+    reader.report_missing(&locale, header);
     Some(Translation {
         locale,
         templates: reader.templates,
@@ -163,17 +170,95 @@ pub fn normalize_tag(tag: &str) -> Option<String> {
     Some(normalized)
 }
 
+/// The translation's tables and their columns: by default its first error
+/// table; when a setting chose the canonical tables, the table of each
+/// under the same heading (or its English original), else at the same
+/// place in the page.
+fn translated_tables<'d>(
+    document: &'d Document,
+    parts: &[Part],
+    settings: &Settings,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(&'d markdown::Table, Columns)> {
+    let choices = &settings.columns;
+    let tables: Vec<(&markdown::Table, &Part)> = if settings.table == TableSelector::FirstErrorTable
+    {
+        parts
+            .first()
+            .and_then(|part| {
+                Some((
+                    translated_table(document, &part.columns, choices, diagnostics)?,
+                    part,
+                ))
+            })
+            .into_iter()
+            .collect()
+    } else {
+        parts
+            .iter()
+            .filter_map(|part| Some((table_of_part(document, part, diagnostics)?, part)))
+            .collect()
+    };
+    tables
+        .into_iter()
+        .filter_map(|(table, part)| {
+            Some((
+                table,
+                translated_columns(table, &part.columns, choices, diagnostics)?,
+            ))
+        })
+        .collect()
+}
+
+/// The table of the translation that stands for the canonical `part`.
+fn table_of_part<'d>(
+    document: &'d Document,
+    part: &Part,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'d markdown::Table> {
+    let by_heading = part.heading.as_deref().and_then(|wanted| {
+        let same = |text: &str| text.trim().to_lowercase() == wanted.trim().to_lowercase();
+        let heading = document.headings.iter().position(|heading| {
+            same(&heading.text) || heading.original.as_deref().is_some_and(same)
+        })?;
+        document
+            .tables
+            .iter()
+            .find(|table| table.heading == Some(heading))
+    });
+    let found = by_heading.or_else(|| document.tables.get(part.index));
+    if found.is_none() {
+        let under = part
+            .heading
+            .as_deref()
+            .map(|heading| format!(" under `{heading}`"))
+            .unwrap_or_default();
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "no translated table for the canonical table {}{under}",
+                part.index + 1
+            ))
+            .help(format!(
+                "keep the translated table under the translated heading, as table {} of the page",
+                part.index + 1
+            )),
+        );
+    }
+    found
+}
+
 /// The first table with English headers for a code and a status column,
 /// else the first with as many columns as the canonical table.
 fn translated_table<'d>(
     document: &'d Document,
     columns: &Columns,
+    choices: &[ColumnChoice],
     diagnostics: &mut Diagnostics,
 ) -> Option<&'d markdown::Table> {
     let found = document
         .tables
         .iter()
-        .find(|table| model::is_error_table(&table.header))
+        .find(|table| model::is_error_table(&table.header, choices))
         .or_else(|| {
             document
                 .tables
@@ -196,9 +281,10 @@ fn translated_table<'d>(
 fn translated_columns(
     table: &markdown::Table,
     canonical: &Columns,
+    choices: &[ColumnChoice],
     diagnostics: &mut Diagnostics,
 ) -> Option<Columns> {
-    if let Some(columns) = model::columns(&table.header, &mut Diagnostics::default()) {
+    if let Some(columns) = model::columns(&table.header, choices, &mut Diagnostics::default()) {
         return Some(columns);
     }
     if table.header.cells.len() == canonical.count {
@@ -221,8 +307,11 @@ fn translated_columns(
 struct RowReader<'a> {
     file: &'a SourceFile,
     canonical: &'a Checked,
-    columns: Columns,
     policy: TranslationPolicy,
+    /// The statuses the canonical table admits.
+    statuses: StatusRange,
+    /// The values of docs-generator variables.
+    vars: &'a [VarValue],
     templates: Vec<Option<Template>>,
     /// Canonical row index → where its row is here, to spot duplicates.
     seen: HashMap<usize, Range<usize>>,
@@ -232,14 +321,14 @@ struct RowReader<'a> {
 }
 
 impl RowReader<'_> {
-    fn read(&mut self, position: usize, row: &markdown::Row) {
-        for error in model::shape_errors(row, self.columns.count) {
+    fn read(&mut self, position: usize, row: &markdown::Row, columns: &Columns) {
+        for error in model::shape_errors(row, columns.count) {
             self.diagnostics.push(error);
         }
         let (Some(code), Some(status), Some(message)) = (
-            row.cells.get(self.columns.code),
-            row.cells.get(self.columns.status),
-            row.cells.get(self.columns.message),
+            row.cells.get(columns.code),
+            row.cells.get(columns.status),
+            row.cells.get(columns.message),
         ) else {
             return;
         };
@@ -285,7 +374,8 @@ impl RowReader<'_> {
     /// Reports a code the canonical table lacks; returns the suggested
     /// canonical row.
     fn unknown_code(&mut self, position: usize, code: &Cell, status: &Cell) -> Option<usize> {
-        let status = model::status(status, &mut Vec::new()).map(|status| status.value);
+        let status =
+            model::status(status, self.statuses, &mut Vec::new()).map(|status| status.value);
         let suggestion = self.suggest(position, code, status);
         let mut diagnostic = Diagnostic::error(format!(
             "`{}` is not a code of the canonical table",
@@ -353,7 +443,7 @@ impl RowReader<'_> {
 
     fn check_status(&mut self, canonical: &CheckedRow, cell: &Cell) {
         let mut errors = Vec::new();
-        let Some(status) = model::status(cell, &mut errors) else {
+        let Some(status) = model::status(cell, self.statuses, &mut errors) else {
             for error in errors {
                 self.diagnostics.push(error);
             }
@@ -379,7 +469,7 @@ impl RowReader<'_> {
     /// placeholders.
     fn check_message(&mut self, canonical: &CheckedRow, cell: &Cell) -> Option<Template> {
         let mut errors = Vec::new();
-        let template = Template::parse(cell, &mut errors);
+        let template = Template::parse(cell, self.vars, &mut errors);
         for error in errors {
             self.diagnostics.push(error);
         }

@@ -8,6 +8,10 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::source::SourceFile;
 
+mod near_miss;
+
+use self::near_miss::Shape;
+
 /// The parts of a Markdown file that the pipeline reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
@@ -39,6 +43,13 @@ pub enum Ignored {
     CodeBlock,
     /// A table written in HTML.
     Html,
+    /// Lines that start with `|` but have no delimiter row under their
+    /// first (or one with another number of cells): text to Markdown.
+    PipeLines,
+    /// A YFM multiline table (`#|` … `|#`), which GFM does not know.
+    Yfm,
+    /// A grid table (`+---+---+`), which GFM does not know.
+    Grid,
 }
 
 /// A `key: value` line of the front matter.
@@ -70,6 +81,9 @@ impl Document {
 pub struct Heading {
     /// The visible text, without markup or HTML anchors.
     pub text: String,
+    /// The text inside `<span class="sxs-lookup">` wrappers: the English
+    /// original of a translated heading.
+    pub original: Option<String>,
     /// Where the heading is.
     pub span: Range<usize>,
 }
@@ -85,6 +99,19 @@ pub struct Table {
     pub header: Row,
     /// The body rows.
     pub rows: Vec<Row>,
+    /// Pipe lines after a blank line that ended the table: text to
+    /// Markdown, though they look like rows.
+    pub orphans: Option<Orphans>,
+}
+
+/// Pipe lines cut off from a table by blank lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Orphans {
+    /// The blank lines: the first ends the table, the others separate the
+    /// groups of pipe lines after it.
+    pub blank_lines: Vec<Range<usize>>,
+    /// The pipe lines, each without its line end.
+    pub lines: Vec<Range<usize>>,
 }
 
 /// A table row.
@@ -213,7 +240,10 @@ impl Cell {
 /// Parses `file` as `CommonMark` with GFM tables and front matter.
 #[must_use]
 pub fn parse(file: &SourceFile) -> Document {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    // Heading attributes (`## Errors {#errors}`) are not heading text.
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut reader = Reader {
         file: file.text(),
         document: Document::default(),
@@ -226,6 +256,8 @@ pub fn parse(file: &SourceFile) -> Document {
         code_block: None,
         original_depth: None,
         span_depth: 0,
+        after_table: None,
+        in_yfm: false,
     };
     for (event, range) in Parser::new_ext(file.text(), options).into_offset_iter() {
         reader.event(event, range);
@@ -249,6 +281,12 @@ struct Reader<'a> {
     /// The `<span>` depth at which an `sxs-lookup` wrapper opened.
     original_depth: Option<usize>,
     span_depth: usize,
+    /// The table that the blocks read since it ended have all been pipe
+    /// lines, and where the last of them ended.
+    after_table: Option<(usize, usize)>,
+    /// Inside a YFM multiline table, whose cells may hold blank lines:
+    /// until its `|#`.
+    in_yfm: bool,
 }
 
 impl Reader<'_> {
@@ -270,11 +308,15 @@ impl Reader<'_> {
             }
             Event::Text(text) | Event::Code(text) => self.text(&text, range),
             Event::InlineHtml(html) => self.inline_html(&html),
+            Event::Rule => self.after_table = None,
             _ => {}
         }
     }
 
     fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
+        if is_block(tag) {
+            self.block(tag, &range);
+        }
         match tag {
             Tag::BlockQuote(_) => self.quote_depth += 1,
             Tag::MetadataBlock(_) => self.in_front_matter = true,
@@ -288,6 +330,7 @@ impl Reader<'_> {
             Tag::Heading { .. } => {
                 self.heading = Some(Heading {
                     text: String::new(),
+                    original: None,
                     span: range,
                 });
             }
@@ -297,6 +340,7 @@ impl Reader<'_> {
                     heading: self.document.headings.len().checked_sub(1),
                     header: empty_row(range),
                     rows: Vec::new(),
+                    orphans: None,
                 });
             }
             Tag::TableHead | Tag::TableRow if self.table.is_some() => {
@@ -327,9 +371,17 @@ impl Reader<'_> {
                 }
             }
             TagEnd::Heading(_) => {
-                if let Some(Heading { text, span }) = self.heading.take() {
-                    let text = text.trim().to_owned();
-                    self.document.headings.push(Heading { text, span });
+                if let Some(Heading {
+                    text,
+                    original,
+                    span,
+                }) = self.heading.take()
+                {
+                    self.document.headings.push(Heading {
+                        text: text.trim().to_owned(),
+                        original: original.map(|original| original.trim().to_owned()),
+                        span,
+                    });
                 }
             }
             TagEnd::TableCell => self.end_cell(),
@@ -345,6 +397,7 @@ impl Reader<'_> {
             }
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
+                    self.after_table = Some((self.document.tables.len(), table.span.end));
                     self.document.tables.push(table);
                 }
             }
@@ -372,6 +425,53 @@ impl Reader<'_> {
         }
     }
 
+    /// A block starts: pipe lines right after a table are its orphaned
+    /// rows; a paragraph shaped like a table elsewhere is a table that is
+    /// not read.
+    fn block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
+        let after_table = self.after_table.take();
+        if !matches!(tag, Tag::Paragraph) || self.quote_depth > 0 {
+            return;
+        }
+        if self.in_yfm {
+            self.in_yfm = !near_miss::closes_yfm(self.file, range.clone());
+            return;
+        }
+        let shape = near_miss::shape(self.file, range);
+        if shape == Shape::Yfm {
+            self.in_yfm = !near_miss::closes_yfm(self.file, range.clone());
+        }
+        match (shape, after_table) {
+            (Shape::PipeLines, Some((index, end))) => {
+                if let Some(table) = self.document.tables.get_mut(index) {
+                    let orphans = table.orphans.get_or_insert_with(Orphans::default);
+                    orphans
+                        .blank_lines
+                        .extend(near_miss::blank_lines(self.file, end, range.start));
+                    orphans
+                        .lines
+                        .extend(near_miss::pipe_lines(self.file, range.clone()));
+                }
+                self.after_table = Some((index, range.end));
+            }
+            (Shape::Text, _) => {}
+            (shape, _) => {
+                let lines = near_miss::pipe_lines(self.file, range.clone());
+                // One line with pipes is a sentence, not a table.
+                if shape != Shape::PipeLines || lines.len() > 1 {
+                    self.document.ignored_tables.push(IgnoredTable {
+                        span: near_miss::first_line(self.file, range.clone()),
+                        place: match shape {
+                            Shape::Yfm => Ignored::Yfm,
+                            Shape::Grid => Ignored::Grid,
+                            _ => Ignored::PipeLines,
+                        },
+                    });
+                }
+            }
+        }
+    }
+
     fn end_cell(&mut self) {
         let (Some(row), Some(mut cell)) = (&mut self.row, self.cell.take()) else {
             return;
@@ -395,10 +495,13 @@ impl Reader<'_> {
             } else {
                 cell.push(text, range, self.file);
             }
-        } else if let Some(heading) = &mut self.heading
-            && self.original_depth.is_none()
-        {
-            heading.text.push_str(text);
+        } else if let Some(heading) = &mut self.heading {
+            if self.original_depth.is_some() {
+                let original = heading.original.get_or_insert_with(String::new);
+                original.push_str(text);
+            } else {
+                heading.text.push_str(text);
+            }
         }
     }
 
@@ -470,6 +573,23 @@ impl<'a> HtmlTag<'a> {
     fn is(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
     }
+}
+
+/// Whether `tag` starts a block, which ends the run of blocks right after
+/// a table.
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+            | Tag::MetadataBlock(_)
+    )
 }
 
 fn empty_row(span: Range<usize>) -> Row {

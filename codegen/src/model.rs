@@ -9,22 +9,41 @@ use std::ops::Range;
 use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::{self, Cell, Document, Ignored};
-use crate::settings::TableSelector;
+use crate::markdown::{self, Cell, Document};
+use crate::settings::{ColumnChoice, ColumnRole, Settings, StatusRange};
 use crate::source::SourceFile;
 use crate::suggest;
 use crate::template::Template;
 
-/// An error table.
+pub mod columns;
+mod select;
+
+use self::columns::Mapping;
+pub(crate) use self::select::is_error_table;
+pub use self::select::{Survey, TableReport, survey};
+
+/// The error table: the rows of every Markdown table that is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
-    /// The Markdown table.
+    /// The Markdown tables read, in page order: one unless the `tables`
+    /// setting reads several.
+    pub parts: Vec<Part>,
+    /// The rows, in page order.
+    pub rows: Vec<Row>,
+}
+
+/// A Markdown table that is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Its index in [`Document::tables`], from 0.
+    pub index: usize,
+    /// The table.
     pub span: Range<usize>,
+    /// The text of the heading it is under.
+    pub heading: Option<String>,
     /// Where its columns are; translations without English headers are
     /// read by the same positions.
     pub columns: Columns,
-    /// The rows, in table order.
-    pub rows: Vec<Row>,
 }
 
 /// One error: a row of the table.
@@ -40,6 +59,9 @@ pub struct Row {
     pub template: Template,
     /// The text of a description column, if the table has one.
     pub description: Option<String>,
+    /// The heading of the row's table, when the `tables` setting reads
+    /// several tables into one enum.
+    pub section: Option<String>,
 }
 
 /// An error code.
@@ -47,10 +69,25 @@ pub struct Row {
 pub struct Code {
     /// The code exactly as sent on the wire.
     pub wire: String,
-    /// The Rust variant name: the code in `UpperCamelCase`.
+    /// The Rust variant name: the code, or the cell of the name column,
+    /// in `UpperCamelCase`, after the `variant_prefix` when it would start
+    /// with a digit.
     pub variant: String,
+    /// What the variant name is made from.
+    pub variant_from: VariantFrom,
     /// The code cell.
     pub span: Range<usize>,
+    /// The cell the variant name is made from.
+    pub variant_span: Range<usize>,
+}
+
+/// What a variant name is made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VariantFrom {
+    /// The code.
+    Code,
+    /// The row's cell of the name column, with this text.
+    Name(String),
 }
 
 /// An HTTP status.
@@ -75,52 +112,8 @@ pub struct Columns {
     pub message: usize,
     /// The optional description column.
     pub description: Option<usize>,
-}
-
-/// What a header cell names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Code,
-    Status,
-    Message,
-    Description,
-}
-
-impl Role {
-    /// Reads a header by its words, in English, ignoring case: a status
-    /// column has the word "status" ("HTTP status code"), a code column
-    /// the word "code" ("Error code"), and so on. Whole words only: a
-    /// "Barcode" column is no code column.
-    fn of(header: &Cell) -> Option<Self> {
-        let named = |text: &str| {
-            let text = text.to_lowercase();
-            let has = |word: &str| {
-                text.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == word)
-            };
-            if has("status") {
-                Some(Self::Status)
-            } else if has("code") {
-                Some(Self::Code)
-            } else if has("message") || has("template") {
-                Some(Self::Message)
-            } else if has("description") {
-                Some(Self::Description)
-            } else {
-                None
-            }
-        };
-        named(&header.text).or_else(|| header.original.as_deref().and_then(named))
-    }
-
-    fn column_name(self) -> &'static str {
-        match self {
-            Self::Code => "code",
-            Self::Status => "status",
-            Self::Message => "message",
-            Self::Description => "description",
-        }
-    }
+    /// The optional column of variant names.
+    pub name: Option<usize>,
 }
 
 /// Finds the error table of `document` and reads its rows.
@@ -130,235 +123,234 @@ impl Role {
 pub fn build(
     file: &SourceFile,
     document: &Document,
-    selector: &TableSelector,
+    settings: &Settings,
     diagnostics: &mut Diagnostics,
+    setting_diagnostics: &mut Diagnostics,
 ) -> Option<Table> {
-    let table = select(file, document, selector, diagnostics)?;
-    let columns = columns(&table.header, diagnostics)?;
-    if table.rows.is_empty() {
-        diagnostics.push(
-            Diagnostic::error("the error table has no rows")
-                .at(table.header.span.clone())
-                .label("only a header")
-                .help("add one row per error: its code, its status and its message"),
-        );
+    let selected = select::select(file, document, settings, diagnostics);
+    let read: Vec<&markdown::Table> = selected.iter().map(|(_, table)| *table).collect();
+    for problem in unknown_column_headers(document, &read, &settings.columns) {
+        setting_diagnostics.push(problem);
     }
-    let rows = table
-        .rows
-        .iter()
-        .filter_map(|row| build_row(row, columns, diagnostics))
-        .collect();
-    Some(Table {
-        span: table.span.clone(),
-        columns,
-        rows,
-    })
-}
-
-fn select<'d>(
-    file: &SourceFile,
-    document: &'d Document,
-    selector: &TableSelector,
-    diagnostics: &mut Diagnostics,
-) -> Option<&'d markdown::Table> {
-    let found = match selector {
-        TableSelector::FirstErrorTable => document
-            .tables
-            .iter()
-            .find(|table| is_error_table(&table.header)),
-        TableSelector::Index(position) => position
-            .checked_sub(1)
-            .and_then(|index| document.tables.get(index)),
-        TableSelector::Heading(wanted) => return select_by_heading(document, wanted, diagnostics),
-    };
-    if found.is_none() {
-        diagnostics.push(no_table(file, document, selector));
-    }
-    found
-}
-
-pub(crate) fn is_error_table(header: &markdown::Row) -> bool {
-    let roles: Vec<Option<Role>> = header.cells.iter().map(Role::of).collect();
-    roles.contains(&Some(Role::Code)) && roles.contains(&Some(Role::Status))
-}
-
-fn no_table(file: &SourceFile, document: &Document, selector: &TableSelector) -> Diagnostic {
-    let count = document.tables.len();
-    if let TableSelector::Index(position) = selector {
-        Diagnostic::error(format!(
-            "`table = {position}`, but the file has {count} table{}",
-            if count == 1 { "" } else { "s" }
-        ))
-        .help("tables are counted from 1, in the order they appear in the file")
-    } else {
-        let mut diagnostic = Diagnostic::error("no error table in this file");
-        // A table where none is read is most likely the one meant: point
-        // at it and say why it was skipped.
-        diagnostic = match document.ignored_tables.first() {
-            Some(ignored) => {
-                let (label, help) = ignored_reason(ignored.place);
-                diagnostic.at(ignored.span.clone()).label(label).help(help)
-            }
-            None => diagnostic.help(
-                "add a Markdown table whose header has an `Error code` and an `HTTP status code` column, \
-                 or choose a table with `table = \"Heading\"` or `table = 1`",
-            ),
-        };
-        for ignored in document.ignored_tables.iter().skip(1) {
-            let (line, _) = file.line_of(ignored.span.start);
-            let (label, _) = ignored_reason(ignored.place);
-            diagnostic = diagnostic.note(format!("line {line}: {label}"));
-        }
-        for table in &document.tables {
-            let (line, _) = file.line_of(table.span.start);
-            let names: Vec<String> = table
-                .header
-                .cells
-                .iter()
-                .map(|cell| format!("`{}`", cell.text))
-                .collect();
-            diagnostic = diagnostic.note(format!(
-                "the table on line {line} has columns {}, but no code and status column",
-                names.join(", ")
-            ));
-        }
-        diagnostic
-    }
-}
-
-/// The label and help for a table that is not read.
-fn ignored_reason(place: Ignored) -> (&'static str, &'static str) {
-    match place {
-        Ignored::CodeBlock => (
-            "a table in a code block is not read",
-            "take the error table out of the code block: only Markdown tables outside \
-             code blocks and block quotes are read",
-        ),
-        Ignored::BlockQuote => (
-            "a table in a block quote is not read",
-            "take the error table out of the block quote: remove the `>` before its lines",
-        ),
-        Ignored::Html => (
-            "HTML tables are not read",
-            "write the error table in Markdown: `| Error code | HTTP status code | Message |`, \
-             then `|---|---|---|` and one line per error",
-        ),
-    }
-}
-
-fn select_by_heading<'d>(
-    document: &'d Document,
-    wanted: &str,
-    diagnostics: &mut Diagnostics,
-) -> Option<&'d markdown::Table> {
-    let wanted_lower = wanted.trim().to_lowercase();
-    let Some(index) = document
-        .headings
-        .iter()
-        .position(|heading| heading.text.to_lowercase() == wanted_lower)
-    else {
-        let names = document
-            .headings
-            .iter()
-            .map(|heading| heading.text.as_str());
-        let help = if let Some(near) = suggest::closest(wanted, names.clone()) {
-            format!("did you mean `{near}`?")
-        } else {
-            let all: Vec<String> = names.map(|name| format!("`{name}`")).collect();
-            format!("the headings are {}", all.join(", "))
-        };
-        diagnostics.push(
-            Diagnostic::error(format!(
-                "`table = \"{wanted}\"` names no heading of this file"
-            ))
-            .help(help),
-        );
-        return None;
-    };
-    let table = document
-        .tables
-        .iter()
-        .find(|table| table.heading == Some(index));
-    if table.is_none() {
-        let heading = document
-            .headings
-            .get(index)
-            .map(|heading| heading.span.clone())
-            .unwrap_or_default();
-        diagnostics.push(
-            Diagnostic::error(format!("no table under the heading `{wanted}`"))
-                .at(heading)
-                .label("the table should follow this heading, before the next one")
-                .help("move the error table under this heading, or name the heading above it"),
-        );
-    }
-    table
-}
-
-/// The column of each role found so far in a header.
-#[derive(Default)]
-struct FoundColumns {
-    code: Option<usize>,
-    status: Option<usize>,
-    message: Option<usize>,
-    description: Option<usize>,
-}
-
-impl FoundColumns {
-    fn slot(&mut self, role: Role) -> &mut Option<usize> {
-        match role {
-            Role::Code => &mut self.code,
-            Role::Status => &mut self.status,
-            Role::Message => &mut self.message,
-            Role::Description => &mut self.description,
-        }
-    }
-}
-
-pub(crate) fn columns(header: &markdown::Row, diagnostics: &mut Diagnostics) -> Option<Columns> {
-    let mut found = FoundColumns::default();
-    let mut ok = true;
-    for (index, cell) in header.cells.iter().enumerate() {
-        let Some(role) = Role::of(cell) else {
+    let mut parts = Vec::new();
+    let mut rows = Vec::new();
+    for (index, table) in selected {
+        let Some(columns) = columns(&table.header, &settings.columns, diagnostics) else {
             continue;
         };
-        let slot = found.slot(role);
-        if let Some(earlier) = *slot {
-            let earlier_name = header
-                .cells
-                .get(earlier)
-                .map_or("", |cell| cell.text.as_str());
+        if let Some(orphans) = &table.orphans {
+            diagnostics.push(orphaned_rows(file, orphans));
+        } else if table.rows.is_empty() {
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "two columns could be the {} column",
-                    role.column_name()
-                ))
-                .at(cell.span.clone())
-                .label(format!("`{earlier_name}` already is"))
-                .help("rename one of the two headers"),
+                Diagnostic::error("the error table has no rows")
+                    .at(table.header.span.clone())
+                    .label("only a header")
+                    .help("add one row per error: its code, its status and its message"),
             );
-            ok = false;
-        } else {
-            *slot = Some(index);
+        }
+        let heading = select::heading_text(document, table).map(str::to_owned);
+        let section = heading.clone().filter(|_| settings.table.is_several());
+        rows.extend(table.rows.iter().filter_map(|row| {
+            let mut row = build_row(row, columns, settings, diagnostics)?;
+            row.section.clone_from(&section);
+            Some(row)
+        }));
+        parts.push(Part {
+            index,
+            span: table.span.clone(),
+            heading,
+            columns,
+        });
+    }
+    for warning in unset_variables(file, &rows) {
+        diagnostics.push(warning);
+    }
+    if !diagnostics.has_errors() {
+        for problem in unused_vars(&rows, settings) {
+            setting_diagnostics.push(problem);
         }
     }
-    let FoundColumns {
-        code,
-        status,
-        message,
-        description,
-    } = found;
-    for (role, column) in [
-        (Role::Code, code),
-        (Role::Status, status),
-        (Role::Message, message),
-    ] {
-        if column.is_none() {
-            diagnostics.push(missing_column(header, role));
-            ok = false;
+    (!parts.is_empty()).then_some(Table { parts, rows })
+}
+
+/// A docs-generator variable without a value shows as `{ name }`: one
+/// warning per name, at its first use, naming the other lines.
+fn unset_variables(file: &SourceFile, rows: &[Row]) -> Vec<Diagnostic> {
+    let mut uses: Vec<(&str, Vec<&Range<usize>>)> = Vec::new();
+    let unset = rows
+        .iter()
+        .flat_map(|row| &row.template.variables)
+        .filter(|variable| variable.value.is_none());
+    for variable in unset {
+        match uses.iter_mut().find(|(name, _)| *name == variable.name) {
+            Some((_, spans)) => spans.push(&variable.span),
+            None => uses.push((&variable.name, vec![&variable.span])),
         }
     }
-    let (Some(code), Some(status), Some(message), true) = (code, status, message, ok) else {
+    uses.into_iter()
+        .filter_map(|(name, spans)| {
+            let (first, others) = spans.split_first()?;
+            let mut warning = Diagnostic::warning(format!(
+                "`{{{{ {name} }}}}` looks like a docs-generator variable, and the message shows it as `{{ {name} }}`"
+            ))
+            .at((*first).clone())
+            .label("no value for this variable")
+            .help(format!(
+                "give its value with `vars = {{ \"{name}\" = \"…\" }}`; for literal braces, \
+                 write `{{{{{name}}}}}` without the spaces"
+            ));
+            if !others.is_empty() {
+                let lines: Vec<usize> = others.iter().map(|span| file.line_of(span.start).0).collect();
+                let plural = if lines.len() == 1 { "" } else { "s" };
+                warning = warning.note(format!(
+                    "also used on line{plural} {}",
+                    list(&runs(&lines))
+                ));
+            }
+            Some(warning)
+        })
+        .collect()
+}
+
+/// A `vars` entry that no message uses is a typo or stale.
+fn unused_vars(rows: &[Row], settings: &Settings) -> Vec<Diagnostic> {
+    let used: Vec<&str> = rows
+        .iter()
+        .flat_map(|row| &row.template.variables)
+        .map(|variable| variable.name.as_str())
+        .collect();
+    settings
+        .vars
+        .iter()
+        .filter(|var| !used.contains(&var.name.as_str()))
+        .map(|var| {
+            Diagnostic::error(format!(
+                "no message uses the variable `{}`{}",
+                var.name,
+                suggest::did_you_mean(&var.name, used.iter().copied())
+            ))
+            .at_token(var.span)
+        })
+        .collect()
+}
+
+/// Pipe lines after the blank line that ended a table: rows lost to
+/// Markdown, pointed at the blank line.
+fn orphaned_rows(file: &SourceFile, orphans: &markdown::Orphans) -> Diagnostic {
+    let line = |range: &Range<usize>| file.line_of(range.start).0;
+    let blank: Vec<usize> = orphans.blank_lines.iter().map(line).collect();
+    let orphaned: Vec<usize> = orphans.lines.iter().map(line).collect();
+    let count = orphaned.len();
+    let these = if count == 1 {
+        "the pipe line after it is text, not a row".to_owned()
+    } else {
+        format!("the {count} pipe lines after it are text, not rows")
+    };
+    let blank_list = match blank.as_slice() {
+        [one] => format!("the blank line {one}"),
+        several => format!("the blank lines {}", list(&runs(several))),
+    };
+    Diagnostic::error(format!("a blank line ends the error table, and {these}"))
+        .at(orphans.blank_lines.first().cloned().unwrap_or_default())
+        .label("the table ends at this blank line")
+        .help(format!(
+            "delete {blank_list}, so that the lines after them are rows of the table"
+        ))
+        .note(format!("read as text: lines {}", list(&runs(&orphaned))))
+}
+
+/// `22-28`, `30`: runs of consecutive line numbers.
+fn runs(lines: &[usize]) -> Vec<String> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &line in lines {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == line => *last = line,
+            _ => runs.push((line, line)),
+        }
+    }
+    runs.into_iter()
+        .map(|(first, last)| {
+            if first == last {
+                first.to_string()
+            } else {
+                format!("{first}-{last}")
+            }
+        })
+        .collect()
+}
+
+/// `a, b and c`.
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// An entry of the `columns` setting whose header no table that is read
+/// has (or, when none is read, no table of the file), on its token.
+fn unknown_column_headers(
+    document: &Document,
+    read: &[&markdown::Table],
+    choices: &[ColumnChoice],
+) -> Vec<Diagnostic> {
+    let searched: Vec<&markdown::Table> = if read.is_empty() {
+        document.tables.iter().collect()
+    } else {
+        read.to_vec()
+    };
+    let headers: Vec<&str> = searched
+        .iter()
+        .flat_map(|table| table.header.cells.iter().map(|cell| cell.text.as_str()))
+        .collect();
+    choices
+        .iter()
+        .filter(|choice| {
+            !searched
+                .iter()
+                .any(|table| Mapping::of(&table.header, choices).has_chosen(choice.role))
+        })
+        .map(|choice| {
+            let wanted = choice.header.value();
+            let place = if read.is_empty() {
+                "no table of this file has a column"
+            } else {
+                "the error table has no column"
+            };
+            let listed: Vec<String> = headers.iter().map(|header| format!("`{header}`")).collect();
+            let known = if listed.is_empty() {
+                String::new()
+            } else {
+                format!(" (its headers: {})", listed.join(", "))
+            };
+            Diagnostic::error(format!(
+                "{place} headed `{wanted}`{}{known}",
+                suggest::did_you_mean(&wanted, headers.iter().copied())
+            ))
+            .at_token(choice.header.span())
+        })
+        .collect()
+}
+
+/// The columns of `header`, or `None` with the problems recorded.
+pub(crate) fn columns(
+    header: &markdown::Row,
+    choices: &[ColumnChoice],
+    diagnostics: &mut Diagnostics,
+) -> Option<Columns> {
+    let mapping = Mapping::of(header, choices);
+    let problems = columns::problems(header, &mapping);
+    let failed = !problems.is_empty();
+    for problem in problems {
+        diagnostics.push(problem);
+    }
+    let (Some(code), Some(status), Some(message), false) = (
+        mapping.column(ColumnRole::Code),
+        mapping.column(ColumnRole::Status),
+        mapping.column(ColumnRole::Message),
+        failed,
+    ) else {
         return None;
     };
     Some(Columns {
@@ -366,23 +358,9 @@ pub(crate) fn columns(header: &markdown::Row, diagnostics: &mut Diagnostics) -> 
         code,
         status,
         message,
-        description,
+        description: mapping.column(ColumnRole::Description),
+        name: mapping.column(ColumnRole::Name),
     })
-}
-
-fn missing_column(header: &markdown::Row, role: Role) -> Diagnostic {
-    let example = match role {
-        Role::Code => "Error code",
-        Role::Status => "HTTP status code",
-        _ => "Message",
-    };
-    Diagnostic::error(format!(
-        "the error table has no {} column",
-        role.column_name()
-    ))
-    .at(header.span.clone())
-    .label("header row")
-    .help(format!("add a column headed `{example}`"))
 }
 
 /// A row with fewer or more cells than its header: GFM would pad or drop
@@ -413,20 +391,28 @@ pub(crate) fn shape_errors(row: &markdown::Row, count: usize) -> Vec<Diagnostic>
     errors
 }
 
-fn build_row(row: &markdown::Row, columns: Columns, diagnostics: &mut Diagnostics) -> Option<Row> {
+fn build_row(
+    row: &markdown::Row,
+    columns: Columns,
+    settings: &Settings,
+    diagnostics: &mut Diagnostics,
+) -> Option<Row> {
     let mut errors = shape_errors(row, columns.count);
+    let statuses = settings.statuses;
+    let name = columns.name.and_then(|index| row.cells.get(index));
     let code = row
         .cells
         .get(columns.code)
-        .and_then(|cell| code(cell, &mut errors));
+        .and_then(|cell| code(cell, &mut errors))
+        .map(|code| code.named(name, settings.variant_prefix.as_deref()));
     let status = row
         .cells
         .get(columns.status)
-        .and_then(|cell| status(cell, &mut errors));
+        .and_then(|cell| status(cell, statuses, &mut errors));
     let template = row
         .cells
         .get(columns.message)
-        .and_then(|cell| Template::parse(cell, &mut errors));
+        .and_then(|cell| Template::parse(cell, &settings.vars, &mut errors));
     let description = columns
         .description
         .and_then(|index| row.cells.get(index))
@@ -443,6 +429,7 @@ fn build_row(row: &markdown::Row, columns: Columns, diagnostics: &mut Diagnostic
             status,
             template,
             description,
+            section: None,
         }),
         _ => None,
     }
@@ -505,11 +492,32 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
         );
         return None;
     }
+    let span = cell.source_span(0..cell.text.len());
     Some(Code {
         wire: cell.text.clone(),
         variant: cell.text.to_upper_camel_case(),
-        span: cell.source_span(0..cell.text.len()),
+        variant_from: VariantFrom::Code,
+        variant_span: span.clone(),
+        span,
     })
+}
+
+impl Code {
+    /// The code with its variant name from the `name` cell when that has
+    /// text, and `prefix` before a name that starts with a digit.
+    fn named(mut self, name: Option<&Cell>, prefix: Option<&str>) -> Self {
+        if let Some(name) = name.filter(|name| !name.text.is_empty()) {
+            self.variant = name.text.to_upper_camel_case();
+            self.variant_from = VariantFrom::Name(name.text.clone());
+            self.variant_span = name.source_span(0..name.text.len());
+        }
+        if let Some(prefix) = prefix
+            && self.variant.starts_with(|c: char| c.is_ascii_digit())
+        {
+            self.variant.insert_str(0, prefix);
+        }
+        self
+    }
 }
 
 /// Characters that take no room when shown: zero-width spaces and joiners,
@@ -522,7 +530,11 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-pub(crate) fn status(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Status> {
+pub(crate) fn status(
+    cell: &Cell,
+    range: StatusRange,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Status> {
     let span = cell.source_span(0..cell.text.len());
     // Other numbers may stand beside the status, as in `HTTP/1.1 404`.
     let three_digit: Vec<(usize, &str)> = digit_runs(&cell.text)
@@ -554,16 +566,35 @@ pub(crate) fn status(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Status
     };
     let value: u16 = digits.parse().ok()?;
     let span = cell.source_span(at..at + 3);
-    if !(400..=599).contains(&value) {
+    if !range.contains(value) {
         errors.push(
             Diagnostic::error(format!("status {value} is not an error status"))
                 .at(span)
-                .label("expected 400 to 599")
-                .help("an error table holds client (4xx) and server (5xx) errors"),
+                .label(format!("expected {} to {}", range.min, range.max))
+                .help(status_help(value, range)),
         );
         return None;
     }
     Some(Status { value, span })
+}
+
+/// What a status outside `range` asks for: 3xx rows are admitted on
+/// purpose only.
+fn status_help(value: u16, range: StatusRange) -> String {
+    const ERRORS: &str = "an error table holds client (4xx) and server (5xx) errors";
+    if range.is_default() && (300..400).contains(&value) {
+        format!(
+            "{ERRORS}; to admit redirects and conditional responses (such as 304) too, \
+             set `statuses = \"300-599\"`"
+        )
+    } else if range.is_default() {
+        ERRORS.to_owned()
+    } else {
+        format!(
+            "the `statuses` setting admits {} to {}",
+            range.min, range.max
+        )
+    }
 }
 
 /// Maximal runs of ASCII digits and where they start.
@@ -576,17 +607,32 @@ fn digit_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::TableSelector;
+
+    fn with_table(selector: TableSelector) -> Settings {
+        Settings {
+            table: selector,
+            ..Settings::default()
+        }
+    }
+
+    /// The table `settings` read from `text`, and the diagnostics.
+    pub(crate) fn read(text: &str, settings: &Settings) -> (Option<Table>, Vec<Diagnostic>) {
+        let file = SourceFile::new("t.md", text);
+        let mut diagnostics = Diagnostics::default();
+        let table = build(
+            &file,
+            &markdown::parse(&file),
+            settings,
+            &mut diagnostics,
+            &mut Diagnostics::default(),
+        );
+        (table, diagnostics.into_sorted())
+    }
 
     fn build_text(text: &str, selector: &TableSelector) -> (Option<Table>, Vec<String>) {
-        let file = SourceFile::new("t.md", text);
-        let document = markdown::parse(&file);
-        let mut diagnostics = Diagnostics::default();
-        let table = build(&file, &document, selector, &mut diagnostics);
-        let messages = diagnostics
-            .into_sorted()
-            .into_iter()
-            .map(|d| d.message)
-            .collect();
+        let (table, diagnostics) = read(text, &with_table(selector.clone()));
+        let messages = diagnostics.into_iter().map(|d| d.message).collect();
         (table, messages)
     }
 
@@ -625,6 +671,40 @@ mod tests {
             ]
         );
         assert!(table.unwrap().rows.is_empty());
+    }
+
+    #[test]
+    fn a_3xx_status_is_an_error_that_says_how_to_admit_it() {
+        let text = format!("{HEADER}| NotModified | 304 | a |\n| Gone | 410 | b |\n");
+        let (table, errors) = read(&text, &Settings::default());
+        assert_eq!(table.unwrap().rows.len(), 1);
+        assert_eq!(errors[0].message, "status 304 is not an error status");
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some(
+                "an error table holds client (4xx) and server (5xx) errors; to admit redirects \
+                 and conditional responses (such as 304) too, set `statuses = \"300-599\"`"
+            )
+        );
+        let admitted = Settings {
+            statuses: StatusRange { min: 300, max: 599 },
+            ..Settings::default()
+        };
+        let (table, errors) = read(&text, &admitted);
+        assert!(errors.is_empty(), "{errors:?}");
+        let statuses: Vec<u16> = table
+            .unwrap()
+            .rows
+            .iter()
+            .map(|row| row.status.value)
+            .collect();
+        assert_eq!(statuses, [304, 410]);
+        let (_, errors) = read(&format!("{HEADER}| Ok | 204 | a |\n"), &admitted);
+        assert_eq!(errors[0].label.as_deref(), Some("expected 300 to 599"));
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("the `statuses` setting admits 300 to 599")
+        );
     }
 
     #[test]
@@ -672,7 +752,7 @@ mod tests {
     fn a_file_without_an_error_table_says_which_tables_it_saw() {
         let file = SourceFile::new("t.md", "# T\n\n| Name | Value |\n|---|---|\n| a | b |\n");
         let document = markdown::parse(&file);
-        let diagnostic = no_table(&file, &document, &TableSelector::FirstErrorTable);
+        let diagnostic = select::no_table(&file, &document, &Settings::default());
         assert_eq!(diagnostic.message, "no error table in this file");
         assert_eq!(
             diagnostic.notes,
@@ -702,7 +782,7 @@ mod tests {
         for (text, marked_line, label) in cases {
             let file = SourceFile::new("t.md", text);
             let document = markdown::parse(&file);
-            let diagnostic = no_table(&file, &document, &TableSelector::FirstErrorTable);
+            let diagnostic = select::no_table(&file, &document, &Settings::default());
             assert_eq!(diagnostic.message, "no error table in this file");
             assert_eq!(diagnostic.label.as_deref(), Some(label));
             let span = diagnostic
@@ -761,14 +841,7 @@ mod tests {
             ("code|status|Message\n-|-|-\n| v |", 3),
         ] {
             let file = SourceFile::new("t.md", text);
-            let mut diagnostics = Diagnostics::default();
-            build(
-                &file,
-                &markdown::parse(&file),
-                &TableSelector::FirstErrorTable,
-                &mut diagnostics,
-            );
-            let diagnostics = diagnostics.into_sorted();
+            let (_, diagnostics) = read(text, &Settings::default());
             assert_eq!(diagnostics.len(), 1, "{text:?}: {diagnostics:?}");
             let span = diagnostics[0].range().unwrap().clone();
             let (shown_line, range) = file.line_of(span.start);
@@ -798,14 +871,7 @@ mod tests {
         let text = format!(
             "{HEADER}| Inv\u{430}lidInput | 400 | a |\n| Invalid\u{200b}Hash | 400 | b |\n| Ok | 400 | c |\n"
         );
-        let file = SourceFile::new("t.md", text.as_str());
-        let mut diagnostics = Diagnostics::default();
-        let table = build(
-            &file,
-            &markdown::parse(&file),
-            &TableSelector::FirstErrorTable,
-            &mut diagnostics,
-        );
+        let (table, diagnostics) = read(&text, &Settings::default());
         let codes: Vec<String> = table
             .unwrap()
             .rows
@@ -813,7 +879,6 @@ mod tests {
             .map(|row| row.code.wire)
             .collect();
         assert_eq!(codes, ["Ok"]);
-        let diagnostics = diagnostics.into_sorted();
         let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -834,6 +899,323 @@ mod tests {
         let (table, errors) = first(HEADER);
         assert!(table.unwrap().rows.is_empty());
         assert_eq!(errors, ["the error table has no rows"]);
+    }
+
+    fn with_columns(choices: &[(ColumnRole, &str)]) -> Settings {
+        Settings {
+            columns: choices
+                .iter()
+                .map(|&(role, header)| ColumnChoice {
+                    role,
+                    header: syn::LitStr::new(header, proc_macro2::Span::call_site()),
+                })
+                .collect(),
+            ..Settings::default()
+        }
+    }
+
+    const TWO_CODES: &str = "| Error Code | S3 Code | Details | Recommended Fix | HTTP Status Code |\n\
+        |---|---|---|---|---|\n\
+        | 10002 | NoSuchKey | The key {key} does not exist. | Check the key. | 404 |\n";
+
+    #[test]
+    fn the_columns_setting_names_columns_by_their_header() {
+        let settings = with_columns(&[
+            (ColumnRole::Code, "S3 Code"),
+            (ColumnRole::Description, "recommended fix"),
+        ]);
+        let (table, errors) = read(TWO_CODES, &settings);
+        assert!(errors.is_empty(), "{errors:?}");
+        let row = &table.unwrap().rows[0];
+        assert_eq!(
+            (row.code.wire.as_str(), row.status.value),
+            ("NoSuchKey", 404)
+        );
+        assert_eq!(row.template.text, "The key {key} does not exist.");
+        assert_eq!(row.description.as_deref(), Some("Check the key."));
+    }
+
+    #[test]
+    fn two_code_columns_without_the_setting_are_an_error_naming_both() {
+        let (table, errors) = read(TWO_CODES, &Settings::default());
+        assert!(table.is_none());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "two columns could be the code column");
+        assert_eq!(errors[0].label.as_deref(), Some("`Error Code` already is"));
+        assert!(
+            errors[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("`columns = { code = \"S3 Code\" }`")
+        );
+    }
+
+    #[test]
+    fn a_column_header_the_table_lacks_is_an_error_on_the_setting_with_a_suggestion() {
+        let file = SourceFile::new("t.md", TWO_CODES);
+        let mut setting_diagnostics = Diagnostics::default();
+        build(
+            &file,
+            &markdown::parse(&file),
+            &with_columns(&[(ColumnRole::Code, "S3 Cod")]),
+            &mut Diagnostics::default(),
+            &mut setting_diagnostics,
+        );
+        let messages: Vec<String> = setting_diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|diagnostic| diagnostic.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "the error table has no column headed `S3 Cod`; did you mean `S3 Code`? \
+              (its headers: `Error Code`, `S3 Code`, `Details`, `Recommended Fix`, `HTTP Status Code`)"
+            ]
+        );
+    }
+
+    #[test]
+    fn real_header_words_read_a_table_with_the_status_first() {
+        let text = "| HTTP | Error | Code | User message |\n|---|---|---|---|\n| 409 | x | Taken | Name {name} is taken. |\n";
+        let (table, errors) = read(text, &Settings::default());
+        assert!(errors.is_empty(), "{errors:?}");
+        let row = &table.unwrap().rows[0];
+        assert_eq!((row.code.wire.as_str(), row.status.value), ("Taken", 409));
+        assert_eq!(row.template.text, "Name {name} is taken.");
+    }
+
+    #[test]
+    fn a_table_passed_over_says_which_column_it_lacks() {
+        let text = "| Code | Message |\n|---|---|\n| A | a |\n\n| Status | Message |\n|---|---|\n| 400 | a |\n";
+        let file = SourceFile::new("t.md", text);
+        let diagnostic = select::no_table(&file, &markdown::parse(&file), &Settings::default());
+        assert_eq!(
+            diagnostic.notes,
+            [
+                "the table on line 1 has columns `Code`, `Message`, but no status column",
+                "the table on line 5 has columns `Status`, `Message`, but no code column: \
+                 name it with `columns = { code = \"…\" }`",
+            ]
+        );
+    }
+
+    const TWO_TABLES: &str = "# Errors\n\n## Client errors\n\n\
+        | Code | Status | Message |\n|---|---|---|\n| BadInput | 400 | a |\n| Missing | 404 | b |\n\n\
+        ## Limits\n\n| Name | Value |\n|---|---|\n| rate | 10 |\n\n\
+        ## Server errors\n\n\
+        | Error code | HTTP | Error message |\n|---|---|---|\n| Internal | 500 | c |\n";
+
+    fn codes_and_sections(table: &Table) -> Vec<(String, Option<String>)> {
+        table
+            .rows
+            .iter()
+            .map(|row| (row.code.wire.clone(), row.section.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn by_default_the_first_error_table_is_read_and_the_others_named_in_a_warning() {
+        let (table, diagnostics) = read(TWO_TABLES, &Settings::default());
+        let table = table.unwrap();
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(diagnostics.len(), 1);
+        let warning = &diagnostics[0];
+        assert_eq!(warning.severity, crate::Severity::Warning);
+        assert_eq!(
+            warning.message,
+            "only the first error table is read (line 5), and this page has 1 more"
+        );
+        assert_eq!(
+            warning.notes,
+            ["line 18: the table under `Server errors`, 1 row"]
+        );
+        assert_eq!(
+            warning.help.as_deref(),
+            Some(
+                "read every error table into one enum with `tables = all`, or name their headings \
+                 with `tables = [\"Client errors\", \"Server errors\"]`; `table = 1` reads the first \
+                 alone, without this warning"
+            )
+        );
+        let file = SourceFile::new("t.md", TWO_TABLES);
+        let (line, _) = file.line_of(warning.range().unwrap().start);
+        assert_eq!(line, 18);
+    }
+
+    #[test]
+    fn tables_all_reads_every_error_table_in_page_order_with_its_heading() {
+        let (table, diagnostics) = read(TWO_TABLES, &with_table(TableSelector::All));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let table = table.unwrap();
+        let client = Some("Client errors".to_owned());
+        assert_eq!(
+            codes_and_sections(&table),
+            [
+                ("BadInput".to_owned(), client.clone()),
+                ("Missing".to_owned(), client),
+                ("Internal".to_owned(), Some("Server errors".to_owned())),
+            ]
+        );
+        let indices: Vec<usize> = table.parts.iter().map(|part| part.index).collect();
+        assert_eq!(indices, [0, 2]);
+    }
+
+    #[test]
+    fn tables_by_heading_keep_page_order_and_report_a_missing_heading() {
+        let listed = TableSelector::Headings(vec!["server errors".into(), "Client errors".into()]);
+        let (table, _) = read(TWO_TABLES, &with_table(listed));
+        let codes: Vec<String> = codes_and_sections(&table.unwrap())
+            .into_iter()
+            .map(|(code, _)| code)
+            .collect();
+        assert_eq!(codes, ["BadInput", "Missing", "Internal"]);
+        let (_, errors) = build_text(
+            TWO_TABLES,
+            &TableSelector::Headings(vec!["Server error".into()]),
+        );
+        assert_eq!(
+            errors,
+            ["`\"Server error\"` of `tables` names no heading of this file"]
+        );
+    }
+
+    #[test]
+    fn a_code_in_two_tables_is_an_error_naming_the_first_line_and_its_table() {
+        let text = TWO_TABLES.replace("| Internal |", "| Missing |");
+        let file = SourceFile::new("t.md", text.as_str());
+        let mut diagnostics = Diagnostics::default();
+        let settings = with_table(TableSelector::All);
+        let table = build(
+            &file,
+            &markdown::parse(&file),
+            &settings,
+            &mut diagnostics,
+            &mut Diagnostics::default(),
+        );
+        let checked = crate::validate::check(&file, table.unwrap(), &settings, &mut diagnostics);
+        assert_eq!(checked.rows.len(), 2);
+        let errors = diagnostics.into_sorted();
+        assert_eq!(errors[0].message, "duplicate error code `Missing`");
+        assert_eq!(
+            errors[0].label.as_deref(),
+            Some("already defined on line 8, in the table under `Client errors`")
+        );
+    }
+
+    #[test]
+    fn a_blank_line_that_ends_the_table_is_pointed_at_and_its_orphans_counted() {
+        let text = format!(
+            "{HEADER}\n| A | 400 | a |\n| B | 401 | b |\n\n| C | 402 | c |\n\nNext paragraph.\n\n| D | 403 | d |\n"
+        );
+        let (table, diagnostics) = read(&text, &Settings::default());
+        assert!(table.unwrap().rows.is_empty());
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let error = &diagnostics[0];
+        assert_eq!(
+            error.message,
+            "a blank line ends the error table, and the 3 pipe lines after it are text, not rows"
+        );
+        assert_eq!(
+            error.help.as_deref(),
+            Some(
+                "delete the blank lines 3 and 6, so that the lines after them are rows of the table"
+            )
+        );
+        assert_eq!(error.notes, ["read as text: lines 4-5 and 7"]);
+        let file = SourceFile::new("t.md", text.as_str());
+        assert_eq!(file.line_of(error.range().unwrap().start).0, 3);
+    }
+
+    #[test]
+    fn pipe_lines_without_a_delimiter_row_are_a_table_that_is_not_read() {
+        let text = "# Errors\n\n| Code | Status | Message |\n| A | 400 | a |\n";
+        let (table, diagnostics) = read(text, &Settings::default());
+        assert!(table.is_none());
+        assert_eq!(diagnostics[0].message, "no error table in this file");
+        assert_eq!(
+            diagnostics[0].label.as_deref(),
+            Some("pipe lines without a delimiter row under the first are no table")
+        );
+        let (_, diagnostics) = read("#|\n|| Code | Status ||\n|#\n", &Settings::default());
+        assert_eq!(
+            diagnostics[0].label.as_deref(),
+            Some("a YFM multiline table (`#|` … `|#`) is not a GFM table")
+        );
+    }
+
+    const WITH_VARS: &str = "| Code | Status | Message |\n|---|---|---|\n\
+        | NotEnrolled | 403 | This account may not use {{ product-name }}. |\n\
+        | Busy | 503 | {{ product-name }} is busy; retry in {the delay}. |\n";
+
+    #[test]
+    fn a_docs_generator_variable_without_a_value_is_a_warning_at_its_first_use() {
+        let (table, diagnostics) = read(WITH_VARS, &Settings::default());
+        assert_eq!(
+            table.unwrap().rows[0].template.text,
+            "This account may not use {{ product-name }}."
+        );
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let warning = &diagnostics[0];
+        assert_eq!(warning.severity, crate::Severity::Warning);
+        assert_eq!(
+            warning.message,
+            "`{{ product-name }}` looks like a docs-generator variable, and the message shows it as `{ product-name }`"
+        );
+        assert_eq!(
+            &WITH_VARS[warning.range().unwrap().clone()],
+            "{{ product-name }}"
+        );
+        assert_eq!(warning.notes, ["also used on line 4"]);
+    }
+
+    #[test]
+    fn the_vars_setting_gives_the_value_and_flags_an_unused_name() {
+        let var = |name: &str, value: &str| crate::settings::VarValue {
+            name: name.to_owned(),
+            value: value.to_owned(),
+            span: proc_macro2::Span::call_site(),
+        };
+        let settings = Settings {
+            vars: vec![
+                var("product-name", "Object {Storage}"),
+                var("cloud-nme", "X"),
+            ],
+            ..Settings::default()
+        };
+        let file = SourceFile::new("t.md", WITH_VARS);
+        let mut diagnostics = Diagnostics::default();
+        let mut setting_diagnostics = Diagnostics::default();
+        let table = build(
+            &file,
+            &markdown::parse(&file),
+            &settings,
+            &mut diagnostics,
+            &mut setting_diagnostics,
+        )
+        .unwrap();
+        assert!(diagnostics.into_sorted().is_empty());
+        let template = &table.rows[1].template;
+        assert_eq!(
+            template.text,
+            "Object {{Storage}} is busy; retry in {the delay}."
+        );
+        let literal: Vec<&str> = template
+            .segments
+            .iter()
+            .filter_map(|segment| match segment {
+                crate::template::Segment::Literal(text) => Some(text.as_str()),
+                crate::template::Segment::Placeholder(_) => None,
+            })
+            .collect();
+        assert_eq!(literal, ["Object {Storage} is busy; retry in ", "."]);
+        let errors: Vec<String> = setting_diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|diagnostic| diagnostic.message)
+            .collect();
+        assert_eq!(errors, ["no message uses the variable `cloud-nme`"]);
     }
 
     #[test]

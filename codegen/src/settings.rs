@@ -22,6 +22,11 @@ pub const NAMES: &[&str] = &[
     "code",
     "vis",
     "table",
+    "tables",
+    "columns",
+    "statuses",
+    "variant_prefix",
+    "vars",
     "fields",
     "locales",
     "missing_translations",
@@ -50,6 +55,18 @@ pub struct Settings {
     pub vis: Visibility,
     /// Which table of the file is the error table.
     pub table: TableSelector,
+    /// Columns named by their header text, which replace the header words
+    /// for their role.
+    pub columns: Vec<ColumnChoice>,
+    /// The statuses a row may have: 400 to 599 unless the `statuses`
+    /// setting admits 3xx rows.
+    pub statuses: StatusRange,
+    /// Written before a variant name that would start with a digit, as
+    /// that of a numeric code: `E` makes `10002` the variant `E10002`.
+    pub variant_prefix: Option<String>,
+    /// The values of docs-generator variables such as `{{ product-name }}`
+    /// in messages.
+    pub vars: Vec<VarValue>,
     /// Field types that replace the default `Cow<'static, str>`, by field
     /// name, in the order written.
     pub field_types: Vec<FieldType>,
@@ -94,6 +111,151 @@ pub enum TableSelector {
     Heading(String),
     /// The table at this 1-based position in the file.
     Index(usize),
+    /// Every table with a code column and a status column, into one enum
+    /// (`tables = all`).
+    All,
+    /// The table under each of these headings, into one enum
+    /// (`tables = ["Client errors", "Server errors"]`).
+    Headings(Vec<String>),
+}
+
+impl TableSelector {
+    /// Whether it reads several tables into one enum.
+    #[must_use]
+    pub fn is_several(&self) -> bool {
+        matches!(self, Self::All | Self::Headings(_))
+    }
+}
+
+/// The statuses an error table may hold, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusRange {
+    /// The lowest: 400, or as low as 300 with the setting.
+    pub min: u16,
+    /// The highest, at most 599.
+    pub max: u16,
+}
+
+impl Default for StatusRange {
+    fn default() -> Self {
+        Self { min: 400, max: 599 }
+    }
+}
+
+impl StatusRange {
+    /// Whether `status` is in the range.
+    #[must_use]
+    pub fn contains(self, status: u16) -> bool {
+        (self.min..=self.max).contains(&status)
+    }
+
+    /// Whether it is the default range.
+    #[must_use]
+    pub fn is_default(self) -> bool {
+        self == Self::default()
+    }
+
+    /// Reads `"300-599"`: two statuses from 300 to 599, the lower first.
+    ///
+    /// # Errors
+    ///
+    /// A message saying what is wrong, for the setting's token or the
+    /// command line.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let bounds = text.split_once('-').and_then(|(min, max)| {
+            Some((
+                min.trim().parse::<u16>().ok()?,
+                max.trim().parse::<u16>().ok()?,
+            ))
+        });
+        match bounds {
+            Some((min, max)) if (300..=599).contains(&min) && (min..=599).contains(&max) => {
+                Ok(Self { min, max })
+            }
+            Some(_) => Err(format!(
+                "`{text}` is not within 300-599: an error table holds redirects and \
+                 conditional responses (3xx) at most, besides errors"
+            )),
+            None => Err(format!(
+                "expected the lowest and highest status, as in `\"300-599\"`, not `{text}`"
+            )),
+        }
+    }
+}
+
+/// What a column of the error table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ColumnRole {
+    /// The error code, sent on the wire.
+    Code,
+    /// The HTTP status.
+    Status,
+    /// The message template.
+    Message,
+    /// A description for the rustdoc of the variant.
+    Description,
+    /// The Rust variant name, for codes that do not make one.
+    Name,
+}
+
+impl ColumnRole {
+    /// Every role, in the order the docs list them.
+    pub const ALL: [Self; 5] = [
+        Self::Code,
+        Self::Status,
+        Self::Message,
+        Self::Description,
+        Self::Name,
+    ];
+
+    /// The role's name in the `columns` setting.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Code => "code",
+            Self::Status => "status",
+            Self::Message => "message",
+            Self::Description => "description",
+            Self::Name => "name",
+        }
+    }
+
+    /// The role named `name` in the `columns` setting.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.as_str() == name)
+    }
+
+    /// `` `code`, `status`, `message`, `description`, `name` ``.
+    #[must_use]
+    pub fn names() -> String {
+        Self::ALL
+            .iter()
+            .map(|role| format!("`{}`", role.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// An entry `code = "S3 Code"` of the `columns` setting: the column of
+/// this role is the one with this header, compared ignoring case.
+#[derive(Clone)]
+pub struct ColumnChoice {
+    /// What the column holds.
+    pub role: ColumnRole,
+    /// Its header text, as written in the setting.
+    pub header: LitStr,
+}
+
+/// An entry `"product-name" = "Contoso"` of the `vars` setting.
+#[derive(Debug, Clone)]
+pub struct VarValue {
+    /// The variable's name, as written between `{{ ` and ` }}`.
+    pub name: String,
+    /// The text that stands for it in messages.
+    pub value: String,
+    /// The name's token, for an error when no message uses it.
+    pub span: Span,
 }
 
 /// A `field: Type` entry of the `fields` setting.
@@ -135,6 +297,10 @@ impl fmt::Debug for Settings {
             code_name,
             vis,
             table,
+            columns,
+            statuses,
+            variant_prefix,
+            vars,
             field_types,
             locales,
             translation_policy,
@@ -146,10 +312,24 @@ impl fmt::Debug for Settings {
             .field("code_name", code_name)
             .field("vis", &AsTokens(vis))
             .field("table", table)
+            .field("columns", columns)
+            .field("statuses", statuses)
+            .field("variant_prefix", variant_prefix)
+            .field("vars", vars)
             .field("field_types", field_types)
             .field("locales", &locales)
             .field("translation_policy", translation_policy)
             .field("lock", &lock.as_ref().map(AsTokens))
+            .finish()
+    }
+}
+
+impl fmt::Debug for ColumnChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self { role, header } = self;
+        f.debug_struct("ColumnChoice")
+            .field("role", role)
+            .field("header", &AsTokens(header))
             .finish()
     }
 }
@@ -171,6 +351,10 @@ impl Default for Settings {
             code_name: Ident::new("ErrorCode", Span::call_site()),
             vis: Visibility::Public(<Token![pub]>::default()),
             table: TableSelector::FirstErrorTable,
+            columns: Vec::new(),
+            statuses: StatusRange::default(),
+            variant_prefix: None,
+            vars: Vec::new(),
             field_types: Vec::new(),
             locales: Vec::new(),
             translation_policy: TranslationPolicy::default(),
@@ -211,6 +395,11 @@ impl MacroInput {
                     name.span(),
                     format!("`{name}` is set twice; remove one of the two"),
                 ))
+            } else if let Some(other) = other_table_setting(&name, &seen) {
+                Err(syn::Error::new(
+                    name.span(),
+                    format!("`{other}` and `{name}` both choose tables; keep one of the two"),
+                ))
             } else {
                 settings.set(&name, input)
             };
@@ -242,6 +431,15 @@ impl Settings {
             "code" => self.code_name = input.parse()?,
             "vis" => self.vis = input.parse()?,
             "table" => self.table = input.parse()?,
+            "tables" => self.table = tables(input)?,
+            "columns" => self.columns = column_choices(input)?,
+            "variant_prefix" => self.variant_prefix = Some(variant_prefix(input)?),
+            "vars" => self.vars = var_values(input)?,
+            "statuses" => {
+                let range: LitStr = input.parse()?;
+                self.statuses = StatusRange::parse(&range.value())
+                    .map_err(|message| syn::Error::new(range.span(), message))?;
+            }
             "locales" => self.locales = locale_paths(input)?,
             "missing_translations" => self.translation_policy.missing = severity(input)?,
             "stale_translations" => self.translation_policy.stale = severity(input)?,
@@ -299,6 +497,154 @@ impl Parse for FieldType {
         input.parse::<Token![:]>()?;
         let ty = input.parse()?;
         Ok(Self { field, ty })
+    }
+}
+
+impl Parse for ColumnChoice {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let name: Ident = input.parse()?;
+        let Some(role) = ColumnRole::from_name(&name.to_string()) else {
+            let name_text = name.to_string();
+            let roles = ColumnRole::ALL.map(ColumnRole::as_str);
+            return Err(syn::Error::new(
+                name.span(),
+                format!(
+                    "unknown column `{name_text}`{} (columns: {})",
+                    crate::suggest::did_you_mean(&name_text, roles),
+                    ColumnRole::names()
+                ),
+            ));
+        };
+        input.parse::<Token![=]>()?;
+        let header = input.parse().map_err(|error: syn::Error| {
+            syn::Error::new(
+                error.span(),
+                format!(
+                    "expected the header of the {} column, as a string",
+                    role.as_str()
+                ),
+            )
+        })?;
+        Ok(Self { role, header })
+    }
+}
+
+/// A `variant_prefix` string, as the setting or the command line gives it.
+fn variant_prefix(input: ParseStream<'_>) -> syn::Result<String> {
+    let prefix: LitStr = input.parse()?;
+    parse_variant_prefix(&prefix.value()).map_err(|message| syn::Error::new(prefix.span(), message))
+}
+
+/// Checks that `text` can start a variant name: an ASCII letter, then
+/// letters, digits or `_`.
+///
+/// # Errors
+///
+/// A message saying so, for the setting's token or the command line.
+pub fn parse_variant_prefix(text: &str) -> Result<String, String> {
+    let mut chars = text.chars();
+    let starts_a_name = chars
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if starts_a_name {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "`{text}` cannot start a variant name: use an ASCII letter, then letters, digits or `_`, such as `\"E\"`"
+        ))
+    }
+}
+
+/// `{ "product-name" = "Contoso", … }`: names as strings, since they hold
+/// hyphens; each at most once.
+fn var_values(input: ParseStream<'_>) -> syn::Result<Vec<VarValue>> {
+    let content;
+    braced!(content in input);
+    let mut vars: Vec<VarValue> = Vec::new();
+    while !content.is_empty() {
+        let name: LitStr = content.parse().map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                "expected a variable's name as a string, as in `vars = { \"product-name\" = \"Contoso\" }`",
+            )
+        })?;
+        content.parse::<Token![=]>()?;
+        let value: LitStr = content.parse()?;
+        if vars.iter().any(|var| var.name == name.value()) {
+            return Err(syn::Error::new(
+                name.span(),
+                format!("`{}` is given twice; keep one of the two", name.value()),
+            ));
+        }
+        vars.push(VarValue {
+            name: name.value(),
+            value: value.value(),
+            span: name.span(),
+        });
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(vars)
+}
+
+/// `{ code = "S3 Code", message = "Details" }`, each role at most once.
+fn column_choices(input: ParseStream<'_>) -> syn::Result<Vec<ColumnChoice>> {
+    let content;
+    braced!(content in input);
+    let entries = Punctuated::<ColumnChoice, Token![,]>::parse_terminated(&content)?;
+    let mut choices: Vec<ColumnChoice> = Vec::new();
+    let mut errors = Vec::new();
+    for choice in entries {
+        if choices.iter().any(|earlier| earlier.role == choice.role) {
+            errors.push(syn::Error::new(
+                choice.header.span(),
+                format!(
+                    "the {} column is named twice; keep one of the two",
+                    choice.role.as_str()
+                ),
+            ));
+        } else {
+            choices.push(choice);
+        }
+    }
+    match combine(errors) {
+        Some(error) => Err(error),
+        None => Ok(choices),
+    }
+}
+
+/// `table` when `name` is `tables` and `table` was set, or the reverse.
+fn other_table_setting(name: &Ident, seen: &[Ident]) -> Option<&'static str> {
+    let other = match name.to_string().as_str() {
+        "table" => "tables",
+        "tables" => "table",
+        _ => return None,
+    };
+    seen.iter().any(|seen| seen == other).then_some(other)
+}
+
+/// `all`, or `["Client errors", "Server errors"]`.
+fn tables(input: ParseStream<'_>) -> syn::Result<TableSelector> {
+    let expected =
+        "expected `all`, or the headings of the tables as `[\"Client errors\", \"Server errors\"]`";
+    if input.peek(syn::token::Bracket) {
+        let content;
+        syn::bracketed!(content in input);
+        let headings = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+        if headings.is_empty() {
+            return Err(syn::Error::new(content.span(), expected));
+        }
+        return Ok(TableSelector::Headings(
+            headings.iter().map(LitStr::value).collect(),
+        ));
+    }
+    match input.parse::<Ident>() {
+        Ok(word) if word == "all" => Ok(TableSelector::All),
+        Ok(word) => Err(syn::Error::new(word.span(), expected)),
+        Err(error) => Err(syn::Error::new(error.span(), expected)),
     }
 }
 
@@ -419,10 +765,130 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
                 "tables are counted from 1; use `table = 1` for the first table",
                 "`code` is set twice; remove one of the two",
             ]
+        );
+    }
+
+    #[test]
+    fn columns_are_named_by_role_and_header() {
+        let input = MacroInput::parse(quote!(
+            "a.md",
+            columns = { code = "S3 Code", message = "Details", description = "Recommended Fix" }
+        ))
+        .unwrap();
+        let columns: Vec<(&str, String)> = input
+            .settings
+            .columns
+            .iter()
+            .map(|choice| (choice.role.as_str(), choice.header.value()))
+            .collect();
+        assert_eq!(
+            columns,
+            [
+                ("code", "S3 Code".to_owned()),
+                ("message", "Details".to_owned()),
+                ("description", "Recommended Fix".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_or_repeated_column_role_is_an_error() {
+        assert_eq!(
+            error_of(quote!("a.md", columns = { mesage = "Details" })),
+            [
+                "unknown column `mesage`; did you mean `message`? (columns: `code`, `status`, `message`, `description`, `name`)"
+            ]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", columns = { code = "A", code = "B" })),
+            ["the code column is named twice; keep one of the two"]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", columns = { code = S3 })),
+            ["expected the header of the code column, as a string"]
+        );
+    }
+
+    #[test]
+    fn statuses_admit_3xx_rows_and_bad_ranges_are_rejected() {
+        let input = MacroInput::parse(quote!("a.md", statuses = "300-599")).unwrap();
+        assert_eq!(input.settings.statuses, StatusRange { min: 300, max: 599 });
+        assert!(input.settings.statuses.contains(304));
+        assert!(StatusRange::default().contains(400) && !StatusRange::default().contains(304));
+        assert_eq!(
+            error_of(quote!("a.md", statuses = "200-599")),
+            [
+                "`200-599` is not within 300-599: an error table holds redirects and \
+              conditional responses (3xx) at most, besides errors"
+            ]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", statuses = "3xx")),
+            ["expected the lowest and highest status, as in `\"300-599\"`, not `3xx`"]
+        );
+    }
+
+    #[test]
+    fn a_variant_prefix_must_start_a_name() {
+        let input = MacroInput::parse(quote!("a.md", variant_prefix = "Code")).unwrap();
+        assert_eq!(input.settings.variant_prefix.as_deref(), Some("Code"));
+        assert_eq!(
+            error_of(quote!("a.md", variant_prefix = "1x")),
+            [
+                "`1x` cannot start a variant name: use an ASCII letter, then letters, digits or `_`, such as `\"E\"`"
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_reads_all_or_the_listed_headings() {
+        let all = MacroInput::parse(quote!("a.md", tables = all)).unwrap();
+        assert_eq!(all.settings.table, TableSelector::All);
+        let listed =
+            MacroInput::parse(quote!("a.md", tables = ["Client errors", "Server errors"])).unwrap();
+        assert_eq!(
+            listed.settings.table,
+            TableSelector::Headings(vec!["Client errors".into(), "Server errors".into()])
+        );
+        let expected = "expected `all`, or the headings of the tables as `[\"Client errors\", \"Server errors\"]`";
+        assert_eq!(error_of(quote!("a.md", tables = every)), [expected]);
+        assert_eq!(error_of(quote!("a.md", tables = [])), [expected]);
+        assert_eq!(
+            error_of(quote!("a.md", table = 1, tables = all)),
+            ["`table` and `tables` both choose tables; keep one of the two"]
+        );
+    }
+
+    #[test]
+    fn vars_give_values_by_name() {
+        let input = MacroInput::parse(quote!(
+            "a.md",
+            vars = { "product-name" = "Contoso", "cloud" = "Example Cloud" }
+        ))
+        .unwrap();
+        let vars: Vec<(&str, &str)> = input
+            .settings
+            .vars
+            .iter()
+            .map(|var| (var.name.as_str(), var.value.as_str()))
+            .collect();
+        assert_eq!(
+            vars,
+            [("product-name", "Contoso"), ("cloud", "Example Cloud")]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", vars = { product = "X" })),
+            [
+                "expected a variable's name as a string, as in `vars = { \"product-name\" = \"Contoso\" }`"
+            ]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", vars = { "a" = "X", "a" = "Y" })),
+            ["`a` is given twice; keep one of the two"]
         );
     }
 
@@ -442,7 +908,7 @@ mod tests {
             [
                 "expected the table's heading as a string, or its position as a number starting at 1",
                 "expected identifier",
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
             ]
         );
     }

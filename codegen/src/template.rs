@@ -8,6 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Cell;
+use crate::settings::VarValue;
 
 /// A parsed message template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,21 @@ pub struct Template {
     pub segments: Vec<Segment>,
     /// The message cell.
     pub span: Range<usize>,
+    /// The docs-generator variables (`{{ product-name }}`) it holds.
+    pub variables: Vec<Variable>,
+}
+
+/// A docs-generator variable, `{{ name }}` with spaces inside the braces,
+/// which a docs site replaces by its value before rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variable {
+    /// Its name, between the braces.
+    pub name: String,
+    /// Where it is, braces included.
+    pub span: Range<usize>,
+    /// Its value from the `vars` setting; without one, the message shows
+    /// it as `{ name }`, as the braces `{{` and `}}` are literal.
+    pub value: Option<String>,
 }
 
 /// A piece of a template.
@@ -58,10 +74,11 @@ impl Template {
         self.segments.iter().filter_map(Segment::placeholder)
     }
 
-    /// Parses a message cell, recording every malformed hole.
+    /// Parses a message cell, recording every malformed hole; `vars` are
+    /// the values of docs-generator variables, by name.
     ///
     /// Returns `None` when the template has errors.
-    pub fn parse(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Self> {
+    pub fn parse(cell: &Cell, vars: &[VarValue], errors: &mut Vec<Diagnostic>) -> Option<Self> {
         if cell.text.is_empty() {
             errors.push(
                 Diagnostic::error("empty message")
@@ -72,12 +89,20 @@ impl Template {
             return None;
         }
         let before = errors.len();
-        let segments = segments(cell, errors);
+        let mut found = Vec::new();
+        let segments = segments(cell, vars, &mut found, errors);
         check_duplicates(&segments, errors);
         (errors.len() == before).then(|| Self {
-            text: cell.text.clone(),
+            text: with_values(&cell.text, &found),
             segments,
             span: cell.source_span(0..cell.text.len()),
+            variables: found
+                .into_iter()
+                .map(|(variable, _)| Variable {
+                    span: cell.source_span(variable.span.clone()),
+                    ..variable
+                })
+                .collect(),
         })
     }
 }
@@ -112,7 +137,13 @@ fn composed(text: &str) -> Cow<'_, str> {
 /// Scans bytes for the braces (ASCII, so every cut is a `char` boundary)
 /// and copies the text between them in runs: the macro runs unoptimized
 /// in `cargo check`, where going `char` by `char` costs many times more.
-fn segments(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Vec<Segment> {
+/// `found` gets each variable, with its span in the cell's text.
+fn segments(
+    cell: &Cell,
+    vars: &[VarValue],
+    found: &mut Vec<(Variable, Range<usize>)>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Segment> {
     let text = cell.text.as_str();
     let bytes = text.as_bytes();
     let mut segments = Vec::new();
@@ -121,6 +152,28 @@ fn segments(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Vec<Segment> {
     while let Some(brace_at) = next_brace(bytes, at) {
         literal.push_str(text.get(at..brace_at).unwrap_or_default());
         let brace = bytes.get(brace_at).copied();
+        if let Some((name, span)) = variable_at(text, brace_at) {
+            let value = vars
+                .iter()
+                .find(|var| var.name == name)
+                .map(|var| var.value.clone());
+            if let Some(value) = &value {
+                literal.push_str(value);
+                at = span.end;
+            }
+            let variable = Variable {
+                name: name.to_owned(),
+                span: span.clone(),
+                value,
+            };
+            found.push((variable, span));
+            if found
+                .last()
+                .is_some_and(|(variable, _)| variable.value.is_some())
+            {
+                continue;
+            }
+        }
         if bytes.get(brace_at + 1).copied() == brace {
             // `{{` and `}}` stand for one brace.
             literal.push(if brace == Some(b'{') { '{' } else { '}' });
@@ -160,6 +213,39 @@ fn segments(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Vec<Segment> {
         segments.push(Segment::Literal(literal));
     }
     segments
+}
+
+/// The variable `{{ name }}` that starts at `start`, if one does: `{{`,
+/// spaces, a name of letters, digits, `_`, `.` and `-`, spaces, `}}`. The
+/// spaces tell it from literal braces around a word, `{{x}}`.
+fn variable_at(text: &str, start: usize) -> Option<(&str, Range<usize>)> {
+    let rest = text.get(start..)?.strip_prefix("{{")?;
+    let inner_len = rest.find("}}")?;
+    let inner = rest.get(..inner_len)?;
+    let name = inner.trim_matches([' ', '\t']);
+    let spaced = inner.starts_with([' ', '\t']) && inner.ends_with([' ', '\t']);
+    let named = name.chars().any(|c| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    (spaced && named).then(|| (name, start..start + 2 + inner_len + 2))
+}
+
+/// The message as written, with each variable that has a value replaced by
+/// it, its braces doubled so that the text still reads as a template.
+fn with_values(text: &str, found: &[(Variable, Range<usize>)]) -> String {
+    let mut written = String::with_capacity(text.len());
+    let mut at = 0;
+    for (variable, span) in found {
+        let Some(value) = &variable.value else {
+            continue;
+        };
+        written.push_str(text.get(at..span.start).unwrap_or_default());
+        written.push_str(&value.replace('{', "{{").replace('}', "}}"));
+        at = span.end;
+    }
+    written.push_str(text.get(at..).unwrap_or_default());
+    written
 }
 
 /// Where the next `{` or `}` at or after `from` is.
@@ -252,7 +338,7 @@ mod tests {
         let text = format!("| m |\n|---|\n| {message} |\n");
         let doc = markdown::parse(&SourceFile::new("t.md", text));
         let mut errors = Vec::new();
-        let template = Template::parse(&doc.tables[0].rows[0].cells[0], &mut errors);
+        let template = Template::parse(&doc.tables[0].rows[0].cells[0], &[], &mut errors);
         (template, errors.into_iter().map(|e| e.message).collect())
     }
 

@@ -10,7 +10,7 @@ use syn::{Ident, Type};
 use unicode_security::mixed_script::AugmentedScriptSet;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Row, Table};
+use crate::model::{Row, Table, VariantFrom};
 use crate::settings::{AsTokens, Settings};
 use crate::source::SourceFile;
 use crate::template::Placeholder;
@@ -68,21 +68,27 @@ pub fn check(
     settings: &Settings,
     diagnostics: &mut Diagnostics,
 ) -> Checked {
-    let mut seen_codes: HashMap<String, usize> = HashMap::new();
+    let mut seen_codes: HashMap<String, (usize, Option<String>)> = HashMap::new();
     let mut seen_variants: HashMap<String, (usize, String)> = HashMap::new();
     let mut rows = Vec::new();
     for row in table.rows {
         let line = file.line_of(row.span.start).0;
-        if let Some(first_line) = seen_codes.get(&row.code.wire) {
+        if let Some((first_line, first_section)) = seen_codes.get(&row.code.wire) {
+            let under = match first_section {
+                Some(section) if row.section.as_ref() != Some(section) => {
+                    format!(", in the table under `{section}`")
+                }
+                _ => String::new(),
+            };
             diagnostics.push(
                 Diagnostic::error(format!("duplicate error code `{}`", row.code.wire))
                     .at(row.code.span.clone())
-                    .label(format!("already defined on line {first_line}"))
+                    .label(format!("already defined on line {first_line}{under}"))
                     .help("each code may appear once; remove this row or rename its code"),
             );
             continue;
         }
-        seen_codes.insert(row.code.wire.clone(), line);
+        seen_codes.insert(row.code.wire.clone(), (line, row.section.clone()));
         let Some(variant) = variant(&row, diagnostics) else {
             continue;
         };
@@ -115,26 +121,56 @@ pub fn check(
 }
 
 fn variant(row: &Row, diagnostics: &mut Diagnostics) -> Option<Ident> {
-    let name = &row.code.variant;
-    let wire = &row.code.wire;
-    let (problem, help) = match identifier(name) {
+    let code = &row.code;
+    let name = &code.variant;
+    let not_ident = match identifier(name) {
         Ok(ident) => return Some(ident),
-        Err(NotIdent::Keyword) => (
-            format!("the error code `{wire}` becomes `{name}`, a Rust keyword"),
-            "rename the code: `Self` cannot name a variant",
+        Err(not_ident) => not_ident,
+    };
+    let (what, label) = match &code.variant_from {
+        VariantFrom::Code => (
+            format!("the error code `{}`", code.wire),
+            "this code has no Rust name",
         ),
-        Err(NotIdent::Shape) => (
-            format!("the error code `{wire}` becomes `{name}`, which is not a Rust identifier"),
-            "start the code with a letter, and use only letters, digits, `_`, `.` and `-`",
+        VariantFrom::Name(text) => (
+            format!("the name `{text}` of the error code `{}`", code.wire),
+            "this name makes no Rust name",
+        ),
+    };
+    let (problem, help) = match not_ident {
+        NotIdent::Keyword => (
+            format!("{what} becomes `{name}`, a Rust keyword"),
+            "rename the code: `Self` cannot name a variant".to_owned(),
+        ),
+        NotIdent::Shape => (
+            format!("{what} becomes `{name}`, which is not a Rust identifier"),
+            shape_help(name, &code.variant_from),
         ),
     };
     diagnostics.push(
         Diagnostic::error(problem)
-            .at(row.code.span.clone())
-            .label("this code has no Rust name")
+            .at(code.variant_span.clone())
+            .label(label)
             .help(help),
     );
     None
+}
+
+/// How to give a row a Rust name when its code (or name cell) makes none.
+fn shape_help(name: &str, from: &VariantFrom) -> String {
+    const SHAPE: &str = "with a letter, and use only letters, digits, `_`, `.` and `-`";
+    match from {
+        VariantFrom::Name(_) => format!("start the name {SHAPE}"),
+        VariantFrom::Code if name.starts_with(|c: char| c.is_ascii_digit()) => format!(
+            "start the code {SHAPE}; or keep the code and name the variant: \
+             `variant_prefix = \"E\"` makes it `E{name}`, and `columns = {{ name = \"…\" }}` \
+             takes names from a column"
+        ),
+        VariantFrom::Code => format!(
+            "start the code {SHAPE}; or keep the code and take variant names from a column \
+             with `columns = {{ name = \"…\" }}`"
+        ),
+    }
 }
 
 fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Option<Vec<Field>> {
@@ -309,7 +345,6 @@ mod tests {
     use super::*;
     use crate::markdown;
     use crate::model;
-    use crate::settings::TableSelector;
 
     fn check_text(rows: &str) -> (Vec<String>, Vec<String>) {
         let text = format!("| Code | Status | Message |\n|---|---|---|\n{rows}");
@@ -318,8 +353,9 @@ mod tests {
         let table = model::build(
             &file,
             &markdown::parse(&file),
-            &TableSelector::FirstErrorTable,
+            &Settings::default(),
             &mut diagnostics,
+            &mut Diagnostics::default(),
         )
         .unwrap();
         let checked = check(&file, table, &Settings::default(), &mut diagnostics);
@@ -364,6 +400,85 @@ mod tests {
             [
                 "the error code `self` becomes `Self`, a Rust keyword",
                 "the error code `404_GONE` becomes `404Gone`, which is not a Rust identifier",
+            ]
+        );
+    }
+
+    fn check_with(text: &str, settings: &Settings) -> (Vec<(String, String)>, Vec<Diagnostic>) {
+        let file = SourceFile::new("t.md", text);
+        let mut diagnostics = Diagnostics::default();
+        let table = model::build(
+            &file,
+            &markdown::parse(&file),
+            settings,
+            &mut diagnostics,
+            &mut Diagnostics::default(),
+        )
+        .unwrap();
+        let checked = check(&file, table, settings, &mut diagnostics);
+        let rows = checked
+            .rows
+            .iter()
+            .map(|row| (row.spec.code.wire.clone(), row.variant.to_string()))
+            .collect();
+        (rows, diagnostics.into_sorted())
+    }
+
+    const NUMERIC: &str = "| Error code | Name | Status | Message |\n|---|---|---|---|\n\
+        | 10002 | No such key | 404 | a |\n| 10003 | | 404 | b |\n| 10004 | 4xx gone | 410 | c |\n";
+
+    #[test]
+    fn numeric_codes_are_errors_whose_help_names_the_settings() {
+        let (rows, errors) = check_with(NUMERIC, &Settings::default());
+        assert!(rows.is_empty());
+        assert_eq!(
+            errors[0].message,
+            "the error code `10002` becomes `10002`, which is not a Rust identifier"
+        );
+        assert!(
+            errors[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("`variant_prefix = \"E\"` makes it `E10002`")
+        );
+    }
+
+    #[test]
+    fn numeric_codes_take_variant_names_from_a_name_column_or_a_prefix() {
+        let named = Settings {
+            columns: vec![crate::settings::ColumnChoice {
+                role: crate::settings::ColumnRole::Name,
+                header: syn::LitStr::new("Name", Span::call_site()),
+            }],
+            variant_prefix: Some("E".to_owned()),
+            ..Settings::default()
+        };
+        let (rows, errors) = check_with(NUMERIC, &named);
+        assert!(errors.is_empty(), "{errors:?}");
+        let expected = [
+            ("10002", "NoSuchKey"),
+            ("10003", "E10003"),
+            ("10004", "E4xxGone"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|&(wire, variant)| (wire.to_owned(), variant.to_owned()))
+            .collect();
+        assert_eq!(rows, expected);
+        let (_, errors) = check_with(
+            NUMERIC,
+            &Settings {
+                variant_prefix: None,
+                ..named
+            },
+        );
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the error code `10003` becomes `10003`, which is not a Rust identifier",
+                "the name `4xx gone` of the error code `10004` becomes `4xxGone`, which is not a Rust identifier",
             ]
         );
     }

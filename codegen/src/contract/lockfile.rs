@@ -203,12 +203,13 @@ fn status(span: &Range<usize>, text: &str, diagnostics: &mut Diagnostics) -> Opt
     let value = text
         .parse::<u16>()
         .ok()
-        .filter(|value| text.len() == 3 && (400..=599).contains(value));
+        // 3xx too: the `statuses` setting may admit them to the table.
+        .filter(|value| text.len() == 3 && (300..=599).contains(value));
     if value.is_none() {
         diagnostics.push(
             Diagnostic::error(format!("`{text}` is not an HTTP error status"))
                 .at(span.clone())
-                .label("expected a status from 400 to 599")
+                .label("expected a status from 300 to 599")
                 .help("each line is the code, its HTTP status and its placeholder fields"),
         );
     }
@@ -364,13 +365,13 @@ mod tests {
     #[test]
     fn every_malformed_line_is_reported() {
         let (contract, errors) =
-            read("version 1\nA\nB 4000\nC 302\nD 400 ok bad-field ok\nE 400\nE 401\nF 400 x\n");
+            read("version 1\nA\nB 4000\nC 204\nD 400 ok bad-field ok\nE 400\nE 401\nF 400 x\n");
         assert_eq!(
             errors,
             [
                 "no status for `A`",
                 "`4000` is not an HTTP error status",
-                "`302` is not an HTTP error status",
+                "`204` is not an HTTP error status",
                 "`bad-field` is not a field name",
                 "`ok` is listed twice",
                 "`E` is locked twice",
@@ -421,7 +422,7 @@ mod tests {
          --> spec/errors.lock:2:3
           |
         2 | A 4x4
-          |   ^^^ expected a status from 400 to 599
+          |   ^^^ expected a status from 300 to 599
           |
           = help: each line is the code, its HTTP status and its placeholder fields
         ");

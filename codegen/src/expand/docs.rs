@@ -10,7 +10,8 @@ use crate::validate::{CheckedRow, Field};
 use super::text;
 
 /// The rustdoc shared by a row's code variant and error variant: code,
-/// status, message, description and the translated messages.
+/// status, message, description, the heading of its table when several
+/// are read, and the translated messages.
 pub(super) fn row_doc(row: &CheckedRow, index: usize, translations: &[Translation]) -> String {
     let spec = &row.spec;
     let mut doc = format!(
@@ -22,6 +23,10 @@ pub(super) fn row_doc(row: &CheckedRow, index: usize, translations: &[Translatio
     if let Some(description) = &spec.description {
         doc.push_str("\n\n");
         doc.push_str(description);
+    }
+    if let Some(section) = &spec.section {
+        doc.push_str("\n\nSection: ");
+        doc.push_str(&code_span(section));
     }
     let translated: Vec<String> = translations
         .iter()

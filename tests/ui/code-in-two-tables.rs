@@ -1,0 +1,3 @@
+error_table::include_error_table!("tests/ui/fixtures/code-in-two-tables.md", tables = ["Client errors", "Server errors"]);
+
+fn main() {}

@@ -1,0 +1,3 @@
+error_table::include_error_table!("tests/ui/fixtures/numeric-codes.md", columns = { code = "Error Code" });
+
+fn main() {}

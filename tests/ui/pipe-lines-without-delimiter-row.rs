@@ -1,0 +1,3 @@
+error_table::include_error_table!("tests/ui/fixtures/pipe-lines-without-delimiter-row.md");
+
+fn main() {}

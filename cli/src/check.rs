@@ -4,8 +4,10 @@ use std::path::Path;
 
 use error_table_codegen::SourceFile;
 use error_table_codegen::contract::{self, Contract, LockCheck, lockfile};
+use error_table_codegen::lint;
+use error_table_codegen::lints::Lints;
 
-use crate::input::{self, Loaded, TableArg};
+use crate::input::{self, LintArgs, Loaded, TableArg};
 use crate::report::{self, Fatal, Format, Output, Report, Status};
 
 /// Report every problem of a spec, as the build does.
@@ -18,9 +20,18 @@ Examples:
   error-table check spec/errors.md --lock spec/errors.lock
   error-table check spec/errors.md --locale 'spec/errors.*.md'
   error-table check spec/errors.md --format json | jq '.[].message'
+  error-table check spec/errors.md --format github     annotations in a GitHub Actions job
+  error-table check spec/errors.md --format sarif > errors.sarif
   error-table check HEAD:spec/errors.md
+  error-table check spec/errors.md --locale 'spec/errors.*.md' -D ET0610 -A ET0611
+  error-table check spec/errors.md --deny-warnings
 
-Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error.")]
+`-D`, `-W` and `-A` set a diagnostic code to error, warning or off, as the
+macro's `lints = { ET0610 = error }` does; `error-table explain CODE` says
+what a code means.
+
+Exit codes: 0 no errors (warnings allowed, unless --deny-warnings), 1 errors,
+2 usage or I/O error.")]
 pub struct Args {
     /// The Markdown file, or `REV:path` for a file of a Git revision.
     spec: String,
@@ -34,30 +45,49 @@ pub struct Args {
     locales: Vec<String>,
     #[command(flatten)]
     table: TableArg,
+    #[command(flatten)]
+    lints: LintArgs,
+    /// Report every warning as an error, so that warnings fail the run.
+    #[arg(long)]
+    deny_warnings: bool,
     /// `human`: rendered with the source line, on stderr; `json`: an array
-    /// of objects on stdout, with the severity, message, file, start and
-    /// end line and column, label, help and notes of each.
+    /// of objects on stdout, with the code, severity, message, file, start
+    /// and end line and column, label, help and notes of each; `sarif`,
+    /// `github` (workflow commands) and `junit`: for CI, on stdout.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
 }
 
 pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
-    let loaded =
-        match input::load_with_translations(&args.spec, &args.locales, &args.table.settings()) {
-            Ok(loaded) => loaded,
-            // In JSON, even a file that cannot be read is reported as JSON, so
-            // that a tool reading stdout sees why.
-            Err(fatal) if args.format == Format::Json => {
-                let report = Report {
-                    diagnostic: &fatal.diagnostic,
-                    file: fatal.file.as_deref(),
-                };
-                output.diagnostics(&[report], Format::Json);
-                return Ok(fatal.status);
-            }
-            Err(fatal) => return Err(fatal),
-        };
-    let lock_check = args.lock.as_deref().map(|lock| check_lock(lock, &loaded));
+    let mut settings = args.table.settings();
+    args.lints.apply_to(&mut settings.lints);
+    settings.lints.deny_warnings = args.deny_warnings;
+    let loaded = match input::load_with_translations(&args.spec, &args.locales, &settings) {
+        Ok(loaded) => loaded,
+        // For tools, even a file that cannot be read is reported in
+        // their format, so that a tool reading stdout sees why.
+        Err(fatal) if args.format != Format::Human => {
+            let report = Report {
+                diagnostic: &fatal.diagnostic,
+                file: fatal.file.as_deref(),
+            };
+            output.diagnostics(&[args.spec.as_str()], &[report], args.format);
+            return Ok(fatal.status);
+        }
+        Err(fatal) => return Err(fatal),
+    };
+    let lock_check = args
+        .lock
+        .as_deref()
+        .map(|lock| check_lock(lock, &loaded, &settings.lints));
+    let page_lints: Vec<Vec<_>> = std::iter::once(&loaded.file)
+        .chain(&loaded.translations)
+        .map(|file| {
+            settings
+                .lints
+                .apply(lint::check(file, &loaded.generated.checked))
+        })
+        .collect();
     let mut reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
     let translated = loaded
         .translations
@@ -66,12 +96,26 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     for (file, diagnostics) in translated {
         reports.extend(Report::all(diagnostics, Some(file)));
     }
+    let files = std::iter::once(&loaded.file).chain(&loaded.translations);
+    for (file, diagnostics) in files.zip(&page_lints) {
+        reports.extend(Report::all(diagnostics, Some(file)));
+    }
     if let Some(lock_check) = &lock_check {
         let lock_file = lock_check.lock_file.as_ref();
         reports.extend(Report::all(&lock_check.lock_problems, lock_file));
         reports.extend(Report::all(&lock_check.broken, Some(&loaded.file)));
     }
-    output.diagnostics(&reports, args.format);
+    let mut checked: Vec<&str> = std::iter::once(&loaded.file)
+        .chain(&loaded.translations)
+        .map(SourceFile::name)
+        .collect();
+    if let Some(lock) = lock_check
+        .as_ref()
+        .and_then(|check| check.lock_file.as_ref())
+    {
+        checked.push(lock.name());
+    }
+    output.diagnostics(&checked, &reports, args.format);
     let (errors, warnings) = report::count(&reports);
     if args.format == Format::Human {
         output.note(&summary(&loaded, errors, warnings));
@@ -86,11 +130,13 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
 }
 
 /// The lockfile's check, as the macro's `lock` setting makes it.
-fn check_lock(lock: &str, loaded: &Loaded) -> LockCheck {
+fn check_lock(lock: &str, loaded: &Loaded, lints: &Lints) -> LockCheck {
     let read = SourceFile::read(Path::new(""), lock);
     let table = (!loaded.has_errors()).then(|| Contract::of(&loaded.generated.checked));
     let update = lockfile::lock_command(loaded.file.name(), lock);
     let mut lock_check = contract::check_lock(read, table.as_ref(), &update);
+    lock_check.lock_problems = lints.apply(lock_check.lock_problems);
+    lock_check.broken = lints.apply(lock_check.broken);
     if lock_check.lock_file.is_none() {
         // The macro's help says paths are relative to Cargo.toml; here
         // they are relative to where the command runs.

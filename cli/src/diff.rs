@@ -2,9 +2,11 @@
 //! table, each marked breaking or not for clients.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use error_table_codegen::contract::{self, Change, Contract, Entry};
 use error_table_codegen::validate::Checked;
+use error_table_codegen::{Diagnostic, DiagnosticCode, Severity};
 use serde::Serialize;
 
 use crate::input::{self, Loaded, TableArg};
@@ -42,7 +44,9 @@ pub struct Args {
     /// Which changes make the run fail (exit code 1).
     #[arg(long, value_enum, value_name = "CHANGES", default_value_t = FailOn::Breaking)]
     fail_on: FailOn,
-    /// `human`: one line per change; `json`: an array of changes.
+    /// `human`: one line per change; `json`: an array of changes;
+    /// `sarif`, `github` and `junit`: each change a diagnostic at its
+    /// row, an error when `--fail-on` names it, else a warning.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
 }
@@ -91,6 +95,28 @@ struct Item {
     new_message: Option<String>,
     /// The change in words.
     summary: String,
+    /// The kind of change, for the formats that report diagnostics.
+    #[serde(skip)]
+    kind: DiagnosticCode,
+    /// Where it is: in the old file for a removed code, else in the new.
+    #[serde(skip)]
+    place: Place,
+}
+
+/// Where a change is shown.
+#[derive(Debug, Clone, Default)]
+struct Place {
+    in_old: bool,
+    span: Option<Range<usize>>,
+}
+
+impl Place {
+    fn new(span: &Range<usize>) -> Self {
+        Self {
+            in_old: false,
+            span: Some(span.clone()),
+        }
+    }
 }
 
 pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
@@ -100,7 +126,7 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     let mut broken = false;
     for loaded in [&old, &new] {
         let reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
-        output.diagnostics(&reports, Format::Human);
+        output.diagnostics(&[loaded.file.name()], &reports, Format::Human);
         if loaded.has_errors() {
             output.note(&format!(
                 "error: `{}` has errors; fix them to compare its contract",
@@ -117,6 +143,25 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     match args.format {
         Format::Json => output.json(&items),
         Format::Human => output.data(&human(&items, breaking)),
+        format => {
+            let diagnostics: Vec<Diagnostic> = items
+                .iter()
+                .map(|item| diagnostic(item, args.fail_on))
+                .collect();
+            let reports: Vec<Report<'_>> = items
+                .iter()
+                .zip(&diagnostics)
+                .map(|(item, diagnostic)| Report {
+                    diagnostic,
+                    file: Some(if item.place.in_old {
+                        &old.file
+                    } else {
+                        &new.file
+                    }),
+                })
+                .collect();
+            output.diagnostics(&[old.file.name(), new.file.name()], &reports, format);
+        }
     }
     Ok(Status::problems_if(
         items.iter().any(|item| args.fail_on.fails(item)),
@@ -138,11 +183,11 @@ fn items(old: &Loaded, new: &Loaded) -> Vec<Item> {
         })
         .collect();
     let old_messages = messages(&old.generated.checked);
-    for (code, new_message) in messages(&new.generated.checked) {
+    for (code, (new_message, span)) in messages(&new.generated.checked) {
         let old_code = renamed.get(code).copied().unwrap_or(code);
         match old_messages.get(old_code) {
-            Some(old_message) if *old_message != new_message => {
-                items.push(message_item(old_code, old_message, new_message));
+            Some((old_message, _)) if *old_message != new_message => {
+                items.push(message_item(old_code, old_message, new_message, span));
             }
             _ => {}
         }
@@ -151,11 +196,18 @@ fn items(old: &Loaded, new: &Loaded) -> Vec<Item> {
     items
 }
 
-fn messages(table: &Checked) -> HashMap<&str, &str> {
+/// The message of each code, with the span of its cell.
+fn messages(table: &Checked) -> HashMap<&str, (&str, &Range<usize>)> {
     table
         .rows
         .iter()
-        .map(|row| (row.spec.code.wire.as_str(), row.spec.template.text.as_str()))
+        .map(|row| {
+            let template = &row.spec.template;
+            (
+                row.spec.code.wire.as_str(),
+                (template.text.as_str(), &template.span),
+            )
+        })
         .collect()
 }
 
@@ -172,6 +224,8 @@ fn item(change: &Change<'_>) -> Item {
         old_message: None,
         new_message: None,
         summary: describe(change),
+        kind: DiagnosticCode::CodeAdded,
+        place: Place::default(),
     };
     let set_old = |item: &mut Item, entry: &Entry| {
         item.old_status = Some(entry.status);
@@ -182,32 +236,46 @@ fn item(change: &Change<'_>) -> Item {
         item.new_fields = Some(entry.fields.clone());
     };
     match change {
-        Change::Added(new) => set_new(&mut item, new),
+        Change::Added(new) => {
+            set_new(&mut item, new);
+            item.place = Place::new(&new.spans.code);
+        }
         Change::Removed(old) => {
             item.change = "removed";
             set_old(&mut item, old);
+            item.kind = DiagnosticCode::CodeRemoved;
+            item.place = Place {
+                in_old: true,
+                ..Place::new(&old.spans.code)
+            };
         }
         Change::Renamed { old, new } => {
             item.change = "renamed";
             item.new_code = Some(new.code.clone());
             set_old(&mut item, old);
             set_new(&mut item, new);
+            item.kind = DiagnosticCode::CodeRenamed;
+            item.place = Place::new(&new.spans.code);
         }
         Change::StatusChanged { old, new } => {
             item.change = "status";
             item.old_status = Some(old.status);
             item.new_status = Some(new.status);
+            item.kind = DiagnosticCode::StatusChanged;
+            item.place = Place::new(&new.spans.status);
         }
         Change::FieldsChanged { old, new } => {
             item.change = "placeholders";
             item.old_fields = Some(old.fields.clone());
             item.new_fields = Some(new.fields.clone());
+            item.kind = DiagnosticCode::FieldsChanged;
+            item.place = Place::new(&new.spans.fields);
         }
     }
     item
 }
 
-fn message_item(code: &str, old: &str, new: &str) -> Item {
+fn message_item(code: &str, old: &str, new: &str, span: &Range<usize>) -> Item {
     Item {
         change: "message",
         breaking: false,
@@ -220,7 +288,28 @@ fn message_item(code: &str, old: &str, new: &str) -> Item {
         old_message: Some(old.to_owned()),
         new_message: Some(new.to_owned()),
         summary: format!("`{code}` message {old:?} → {new:?}"),
+        kind: DiagnosticCode::MessageChanged,
+        place: Place::new(span),
     }
+}
+
+/// A change as a diagnostic: an error when it fails the run, else a
+/// warning.
+fn diagnostic(item: &Item, fail_on: FailOn) -> Diagnostic {
+    let breaking = if item.breaking {
+        "breaking"
+    } else {
+        "non-breaking"
+    };
+    let mut diagnostic =
+        Diagnostic::error(item.kind, item.summary.clone()).label(format!("{breaking} change"));
+    if let Some(span) = &item.place.span {
+        diagnostic = diagnostic.at(span.clone());
+    }
+    if !fail_on.fails(item) {
+        diagnostic.severity = Severity::Warning;
+    }
+    diagnostic
 }
 
 /// One line per change, then a count.

@@ -1,5 +1,6 @@
 //! `error-table expand`: the Rust code the macro generates, formatted.
 
+use error_table_codegen::DiagnosticCode;
 use error_table_codegen::readable::doc_line_per_attribute;
 use syn::Ident;
 
@@ -41,6 +42,7 @@ fn ident(value: &str) -> Result<Ident, String> {
 
 fn usage(message: String) -> Fatal {
     Fatal::failed(
+        DiagnosticCode::Usage,
         message,
         "name the enum with a Rust identifier, such as `ApiError`",
     )
@@ -49,6 +51,7 @@ fn usage(message: String) -> Fatal {
 pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     if args.error == args.code {
         return Err(Fatal::failed(
+            DiagnosticCode::Usage,
             "`--error` and `--code` name the same enum",
             "give them different names",
         ));
@@ -58,10 +61,11 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     settings.code_name = ident(&args.code).map_err(usage)?;
     let loaded = input::load(&args.spec, &settings)?;
     let reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
-    output.diagnostics(&reports, Format::Human);
+    output.diagnostics(&[loaded.file.name()], &reports, Format::Human);
     let syntax: syn::File = syn::parse2(doc_line_per_attribute(loaded.generated.tokens.clone()))
         .map_err(|error| {
             Fatal::failed(
+                DiagnosticCode::Internal,
                 format!("the generated code does not parse as Rust: {error}"),
                 "this is a bug in error-table; please report it with the spec",
             )

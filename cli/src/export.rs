@@ -42,7 +42,7 @@ enum Format {
 pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     let loaded = input::load(&args.spec, &args.table.settings())?;
     let reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
-    output.diagnostics(&reports, DiagnosticFormat::Human);
+    output.diagnostics(&[loaded.file.name()], &reports, DiagnosticFormat::Human);
     if loaded.has_errors() {
         // An export without the rows that have errors would look complete.
         output.note(&format!(

@@ -4,10 +4,13 @@
 use std::path::Path;
 use std::process::Command;
 
+use error_table_codegen::lints::{Level, Lints};
 use error_table_codegen::settings::{
     ColumnChoice, ColumnRole, Settings, StatusRange, TableSelector, VarValue, parse_variant_prefix,
 };
-use error_table_codegen::{Generated, Severity, SourceFile, generate_with_translations};
+use error_table_codegen::{
+    DiagnosticCode, Generated, Severity, SourceFile, generate_with_translations,
+};
 
 use crate::report::{Fatal, Status};
 
@@ -121,6 +124,43 @@ fn parse_column(value: &str) -> Result<ColumnArg, String> {
     Ok(ColumnArg { role, header })
 }
 
+/// `-D`, `-W` and `-A`: the severity of diagnostic codes, as the
+/// macro's `lints` setting sets it.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct LintArgs {
+    /// Report this code as an error (`error` in the macro's `lints`);
+    /// repeat for more codes.
+    #[arg(short = 'D', long = "deny", value_name = "CODE", value_parser = parse_code)]
+    deny: Vec<DiagnosticCode>,
+    /// Report this code as a warning (`warn`).
+    #[arg(short = 'W', long = "warn", value_name = "CODE", value_parser = parse_code)]
+    warn: Vec<DiagnosticCode>,
+    /// Do not report this code (`allow`).
+    #[arg(short = 'A', long = "allow", value_name = "CODE", value_parser = parse_code)]
+    allow: Vec<DiagnosticCode>,
+}
+
+impl LintArgs {
+    /// Sets the codes in `lints`: a code given twice takes the stricter
+    /// level.
+    pub fn apply_to(&self, lints: &mut Lints) {
+        let given = [
+            (&self.allow, Level::Allow),
+            (&self.warn, Level::Warn),
+            (&self.deny, Level::Error),
+        ];
+        for (codes, level) in given {
+            for &code in codes {
+                lints.set(code, level);
+            }
+        }
+    }
+}
+
+fn parse_code(value: &str) -> Result<DiagnosticCode, String> {
+    error_table_codegen::lints::parse_code(value)
+}
+
 /// A number selects by position, anything else by heading.
 fn parse_table(value: &str) -> Result<TableSelector, String> {
     if value.is_empty() || !value.bytes().all(|byte| byte.is_ascii_digit()) {
@@ -171,6 +211,7 @@ pub fn load_with_translations(
         let paths = error_table_codegen::source::matching_paths(Path::new(""), pattern).map_err(
             |message| {
                 Fatal::failed(
+                    DiagnosticCode::NoMatchingFiles,
                     message,
                     "name translated Markdown files, or a glob such as `spec/errors.*.md`",
                 )
@@ -210,7 +251,11 @@ pub fn read(arg: &str) -> Result<SourceFile, Fatal> {
                     "check that the path names a readable file",
                 ),
             };
-            Fatal::failed(format!("cannot read `{arg}`: {what}"), help)
+            Fatal::failed(
+                DiagnosticCode::Unreadable,
+                format!("cannot read `{arg}`: {what}"),
+                help,
+            )
         })?
     } else {
         git_show(arg)?
@@ -236,6 +281,7 @@ pub fn revision_path(arg: &str) -> Option<&str> {
 fn git_show(arg: &str) -> Result<Vec<u8>, Fatal> {
     if arg.starts_with('-') {
         return Err(Fatal::failed(
+            DiagnosticCode::GitRevision,
             format!("`{arg}` is neither a file nor a Git revision"),
             "write a revision as `REV:path`, such as `HEAD:spec/errors.md`",
         ));
@@ -245,6 +291,7 @@ fn git_show(arg: &str) -> Result<Vec<u8>, Fatal> {
         .output()
         .map_err(|error| {
             Fatal::failed(
+                DiagnosticCode::GitRevision,
                 format!("cannot run `git show {arg}`: {error}"),
                 "install Git, or name a file instead of a revision",
             )
@@ -252,6 +299,7 @@ fn git_show(arg: &str) -> Result<Vec<u8>, Fatal> {
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         return Err(Fatal::failed(
+            DiagnosticCode::GitRevision,
             format!("`git show {arg}` failed: {}", stderr.trim()),
             "write a revision as `REV:path`, with the path from the repository's root or starting with `./`",
         ));

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use error_table_codegen::contract::{self, Change, Contract, lockfile};
 use error_table_codegen::diagnostic::Diagnostics;
-use error_table_codegen::{Diagnostic, SourceFile};
+use error_table_codegen::{Diagnostic, DiagnosticCode, SourceFile};
 
 use crate::input::{self, Loaded, TableArg};
 use crate::report::{self, Fatal, Format, Output, Report, Status};
@@ -47,18 +47,22 @@ pub struct Args {
     check: bool,
     #[command(flatten)]
     table: TableArg,
+    /// How diagnostics are shown: `human` on stderr; `json`, `sarif`,
+    /// `github` or `junit` on stdout, as for `check`.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
 }
 
 pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     let loaded = input::load(&args.spec, &args.table.settings())?;
-    let reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
-    output.diagnostics(&reports, Format::Human);
+    let mut reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
+    let spec = loaded.file.name();
     if loaded.has_errors() {
+        output.diagnostics(&[spec], &reports, args.format);
         // Rows left out for errors would vanish from the lock and lose
         // their protection.
         output.note(&format!(
-            "error: `{}` has errors; the lockfile was not written",
-            loaded.file.name()
+            "error: `{spec}` has errors; the lockfile was not written"
         ));
         return Ok(Status::Problems);
     }
@@ -73,33 +77,36 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     let shown = path.display().to_string();
     let previous = fs::read_to_string(&path).ok();
     let text = in_the_style_of(previous.as_deref(), &lockfile::print(&contract));
-    if args.check && previous.as_deref() != Some(text.as_str()) {
-        let stale = out_of_date(&loaded, &shown, previous, &contract);
-        let mut reports = Report::all(&stale.in_spec, Some(&loaded.file));
-        reports.extend(Report::all(&stale.in_lock, stale.lock_file.as_ref()));
-        output.diagnostics(&reports, Format::Human);
+    let up_to_date = previous.as_deref() == Some(text.as_str());
+    let codes = report::plural(contract.entries.len(), "code");
+    if args.check {
+        let stale = (!up_to_date).then(|| out_of_date(&loaded, &shown, previous, &contract));
+        if let Some(stale) = &stale {
+            reports.extend(Report::all(&stale.in_spec, Some(&loaded.file)));
+            reports.extend(Report::all(&stale.in_lock, stale.lock_file.as_ref()));
+        }
+        output.diagnostics(&[spec, shown.as_str()], &reports, args.format);
+        let Some(stale) = stale else {
+            output.note(&format!("{shown} is up to date ({codes})"));
+            return Ok(Status::Clean);
+        };
         output.note(&format!(
             "error: {shown} is out of date; update it with `{}`",
             stale.command
         ));
         return Ok(Status::Problems);
     }
-    if previous.as_deref() == Some(text.as_str()) {
+    output.diagnostics(&[spec], &reports, args.format);
+    if up_to_date {
         // Unchanged bytes keep the file's time, so no build reruns.
-        output.note(&format!(
-            "{shown} is up to date ({})",
-            report::plural(contract.entries.len(), "code")
-        ));
+        output.note(&format!("{shown} is up to date ({codes})"));
         return Ok(Status::Clean);
     }
     write_atomically(&path, &text)?;
     let accepted = previous
         .map(|previous| accepted_changes(&shown, previous, &contract))
         .unwrap_or_default();
-    output.note(&format!(
-        "wrote {shown} ({})",
-        report::plural(contract.entries.len(), "code")
-    ));
+    output.note(&format!("wrote {shown} ({codes})"));
     for line in accepted {
         output.note(&line);
     }
@@ -135,8 +142,11 @@ fn out_of_date(
             lock_file: None,
             in_spec: Vec::new(),
             in_lock: vec![
-                Diagnostic::error(format!("there is no lockfile `{shown}`"))
-                    .help(format!("write it with `{command}`")),
+                Diagnostic::error(
+                    DiagnosticCode::NoLockfile,
+                    format!("there is no lockfile `{shown}`"),
+                )
+                .help(format!("write it with `{command}`")),
             ],
             command,
         };
@@ -157,19 +167,25 @@ fn out_of_date(
                         return None;
                     };
                     Some(
-                        Diagnostic::error(format!("`{}` is not in the lockfile", new.code))
-                            .at(new.spans.code.clone())
-                            .label("not locked")
-                            .help(format!("lock it with `{command}`")),
+                        Diagnostic::error(
+                            DiagnosticCode::CodeAdded,
+                            format!("`{}` is not in the lockfile", new.code),
+                        )
+                        .at(new.spans.code.clone())
+                        .label("not locked")
+                        .help(format!("lock it with `{command}`")),
                     )
                 }),
         );
     }
     if in_spec.is_empty() && in_lock.is_empty() {
         in_lock.push(
-            Diagnostic::error(format!(
-                "`{shown}` pins the same contract, but not as `error-table lock` writes it"
-            ))
+            Diagnostic::error(
+                DiagnosticCode::LockNotCanonical,
+                format!(
+                    "`{shown}` pins the same contract, but not as `error-table lock` writes it"
+                ),
+            )
             .help(format!("rewrite it with `{command}`")),
         );
     }
@@ -208,6 +224,7 @@ fn refuse_the_spec(path: &Path, spec: &str) -> Result<(), Fatal> {
     };
     if same {
         return Err(Fatal::failed(
+            DiagnosticCode::Usage,
             format!("`{}` is the spec itself", path.display()),
             "write the lockfile to another file, such as the default `.lock` next to the spec",
         ));
@@ -264,6 +281,7 @@ pub fn describe(change: &Change<'_>) -> String {
 fn write_atomically(path: &Path, text: &str) -> Result<(), Fatal> {
     let failed = |what: &str, error: &std::io::Error| {
         Fatal::failed(
+            DiagnosticCode::Unreadable,
             format!("cannot {what} `{}`: {error}", path.display()),
             "check that the directory exists and is writable",
         )

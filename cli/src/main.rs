@@ -14,10 +14,14 @@
 mod check;
 mod diff;
 mod expand;
+mod explain;
 mod export;
+mod github;
 mod input;
+mod junit;
 mod lock;
 mod report;
+mod sarif;
 mod tables;
 
 use std::process::ExitCode;
@@ -37,6 +41,7 @@ Examples:
   error-table expand spec/errors.md                the Rust code the macro generates
   error-table export spec/errors.md --format openapi
   error-table tables docs/errors.md                every table, its columns, which are read and why
+  error-table explain ET0304                       what a diagnostic code means, and the fix
 
 Exit codes: 0 all well, 1 errors in the table, breaking changes (`diff`) or a
 lockfile out of date (`lock --check`), 2 usage or I/O error.";
@@ -63,6 +68,7 @@ enum Command {
     Expand(expand::Args),
     Export(export::Args),
     Tables(tables::Args),
+    Explain(explain::Args),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +81,7 @@ fn main() -> ExitCode {
         Command::Expand(args) => expand::run(args, &output),
         Command::Export(args) => export::run(args, &output),
         Command::Tables(args) => tables::run(args, &output),
+        Command::Explain(args) => explain::run(args, &output),
     };
     let status = result.unwrap_or_else(|fatal| output.fatal(&fatal));
     ExitCode::from(status as u8)

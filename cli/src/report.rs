@@ -1,9 +1,10 @@
 //! Where output goes: data on stdout, diagnostics on stderr, rendered with
 //! source snippets (in colour on a terminal) or as JSON.
 
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 
-use error_table_codegen::{Diagnostic, Severity, SourceFile};
+use error_table_codegen::{Diagnostic, DiagnosticCode, Severity, SourceFile};
 use serde::Serialize;
 
 /// How a run ends; the discriminant is the exit code.
@@ -37,10 +38,14 @@ pub struct Fatal {
 
 impl Fatal {
     /// An I/O or usage failure with a message and a hint.
-    pub fn failed(message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub fn failed(
+        code: DiagnosticCode,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
         Self {
             status: Status::Failed,
-            diagnostic: Box::new(Diagnostic::error(message).help(help)),
+            diagnostic: Box::new(Diagnostic::error(code, message).help(help)),
             file: None,
         }
     }
@@ -64,6 +69,14 @@ pub enum Format {
     Human,
     /// A JSON array on stdout, one object per diagnostic.
     Json,
+    /// A SARIF 2.1.0 log on stdout, for GitHub code scanning and SARIF
+    /// viewers.
+    Sarif,
+    /// GitHub Actions workflow commands on stdout: an annotation on the
+    /// pull request's diff per diagnostic.
+    Github,
+    /// `JUnit` XML on stdout, for GitLab, Jenkins and other CI test reports.
+    Junit,
 }
 
 /// The process's output streams.
@@ -113,8 +126,9 @@ impl Output {
         let _ = writeln!(self.stderr.lock(), "{rendered}\n");
     }
 
-    /// Every diagnostic of `reports`, rendered in `format`.
-    pub fn diagnostics(&self, reports: &[Report<'_>], format: Format) {
+    /// Every diagnostic of `reports`, rendered in `format`; `checked`
+    /// names the files read, which `JUnit` lists even when they are clean.
+    pub fn diagnostics(&self, checked: &[&str], reports: &[Report<'_>], format: Format) {
         match format {
             Format::Human => {
                 for report in reports {
@@ -126,6 +140,9 @@ impl Output {
                     reports.iter().map(JsonDiagnostic::from).collect();
                 self.json(&objects);
             }
+            Format::Sarif => self.data(&crate::sarif::render(reports)),
+            Format::Github => self.data(&crate::github::render(reports)),
+            Format::Junit => self.data(&crate::junit::render(checked, reports)),
         }
     }
 
@@ -163,6 +180,55 @@ impl<'a> Report<'a> {
     }
 }
 
+impl Report<'_> {
+    /// The message, the label, the help and the notes as plain lines, for
+    /// the formats that show no source line.
+    pub fn plain_text(&self) -> String {
+        let diagnostic = self.diagnostic;
+        let mut text = diagnostic.message.clone();
+        if let Some(label) = &diagnostic.label {
+            let _ = write!(text, " ({label})");
+        }
+        if let Some(help) = &diagnostic.help {
+            let _ = write!(text, "\nhelp: {help}");
+        }
+        for note in &diagnostic.notes {
+            let _ = write!(text, "\nnote: {note}");
+        }
+        text
+    }
+}
+
+/// Where a diagnostic points: 1-based, columns in characters, the end
+/// exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// The first line.
+    pub line: usize,
+    /// The first column.
+    pub column: usize,
+    /// The last line.
+    pub end_line: usize,
+    /// The column after the last character.
+    pub end_column: usize,
+}
+
+impl Region {
+    /// The region of `report`, when it points into a file.
+    pub fn of(report: &Report<'_>) -> Option<Self> {
+        let file = report.file?;
+        let span = report.diagnostic.range()?;
+        let (line, column) = file.line_col(span.start);
+        let (end_line, end_column) = file.line_col(span.end);
+        Some(Self {
+            line,
+            column,
+            end_line,
+            end_column,
+        })
+    }
+}
+
 /// Counts errors and warnings of `reports`: "2 errors, 1 warning".
 pub fn count(reports: &[Report<'_>]) -> (usize, usize) {
     let errors = reports
@@ -185,6 +251,7 @@ pub fn plural(count: usize, thing: &str) -> String {
 /// characters, and the end is exclusive.
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
+    code: &'static str,
     severity: &'static str,
     message: &'a str,
     file: Option<&'a str>,
@@ -200,20 +267,19 @@ struct JsonDiagnostic<'a> {
 impl<'a> From<&Report<'a>> for JsonDiagnostic<'a> {
     fn from(report: &Report<'a>) -> Self {
         let diagnostic = report.diagnostic;
-        let position = |offset: usize| report.file.map(|file| file.line_col(offset));
-        let start = diagnostic.range().and_then(|span| position(span.start));
-        let end = diagnostic.range().and_then(|span| position(span.end));
+        let region = Region::of(report);
         Self {
+            code: diagnostic.code.id(),
             severity: match diagnostic.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
             message: &diagnostic.message,
             file: report.file.map(SourceFile::name),
-            line: start.map(|(line, _)| line),
-            column: start.map(|(_, column)| column),
-            end_line: end.map(|(line, _)| line),
-            end_column: end.map(|(_, column)| column),
+            line: region.map(|region| region.line),
+            column: region.map(|region| region.column),
+            end_line: region.map(|region| region.end_line),
+            end_column: region.map(|region| region.end_column),
             label: diagnostic.label.as_deref(),
             help: diagnostic.help.as_deref(),
             notes: &diagnostic.notes,

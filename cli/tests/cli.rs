@@ -231,6 +231,116 @@ fn check_of_the_raw_swedish_seed_as_a_translation_prints_what_the_build_reports(
     }
 }
 
+const STALE_SPEC: &str = "tests/ui/fixtures/translations/errors.md";
+const STALE: &str = "tests/ui/fixtures/translations/translation-stale-warning.md";
+
+/// The diagnostics of the build with the macro settings `settings`
+/// after the spec path, rendered.
+fn build_with(settings: &str) -> Vec<String> {
+    let tokens: proc_macro2::TokenStream = format!("{STALE_SPEC:?}, {settings}").parse().unwrap();
+    let input = error_table_codegen::settings::MacroInput::parse(tokens).unwrap();
+    let spec = SourceFile::read(&workspace(), STALE_SPEC).unwrap();
+    let translation = SourceFile::read(&workspace(), STALE).unwrap();
+    let generated =
+        generate_with_translations(&spec, std::slice::from_ref(&translation), &input.settings);
+    generated.translation_diagnostics[0]
+        .iter()
+        .map(|diagnostic| diagnostic.render(Some(&translation)))
+        .collect()
+}
+
+#[test]
+fn a_code_set_on_the_command_line_has_the_effect_of_the_macros_lints_setting() {
+    let default = run(&["check", STALE_SPEC, "--locale", STALE]);
+    assert_eq!(default.code, 0, "a stale translation is a warning");
+    assert!(
+        default.stderr.contains("warning[ET0610]"),
+        "{}",
+        default.stderr
+    );
+
+    let denied = run(&["check", STALE_SPEC, "--locale", STALE, "-D", "ET0610"]);
+    assert_eq!(denied.code, 1);
+    let built = build_with("lints = { ET0610 = error }");
+    assert_eq!(built.len(), 1);
+    assert!(built[0].starts_with("error[ET0610]"), "{}", built[0]);
+    assert!(denied.stderr.contains(&built[0]), "{}", denied.stderr);
+
+    let allowed = run(&["check", STALE_SPEC, "--locale", STALE, "-A", "ET0610"]);
+    assert_eq!(allowed.code, 0);
+    assert!(build_with("lints = { ET0610 = allow }").is_empty());
+    assert!(!allowed.stderr.contains("ET0610"), "{}", allowed.stderr);
+
+    let warned = run(&[
+        "check", STALE_SPEC, "--locale", STALE, "-D", "ET0610", "-W", "ET0610",
+    ]);
+    assert_eq!(warned.code, 1, "given twice, the stricter level wins");
+}
+
+#[test]
+fn deny_warnings_fails_on_a_warning() {
+    let run = run(&["check", STALE_SPEC, "--locale", STALE, "--deny-warnings"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("error[ET0610]"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unknown_code_on_the_command_line_is_a_usage_error_with_the_closest_code() {
+    let run = run(&["check", "spec/errors.md", "-W", "ET061O"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("`ET061O` is not a diagnostic code; did you mean `ET0610`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_flags_the_mangled_code_in_the_prose_of_the_raw_swedish_seed() {
+    let seed = workspace().join("../shared/seeds/common-errors.sv-SE.md");
+    if !seed.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is absent",
+            seed.display()
+        );
+        eprintln!("skipped: {} is absent", seed.display());
+        return;
+    }
+    let path = "../shared/seeds/common-errors.sv-SE.md";
+    let run = run(&["check", "spec/errors.md", "--locale", path]);
+    insta::assert_snapshot!(run.stderr.split("\n\n").find(|d| d.contains("ET0804")).unwrap(), @"
+    warning[ET0804]: `InvalidRequest` is not a code of the table
+      --> ../shared/seeds/common-errors.sv-SE.md:63:21
+       |
+    63 | <br>Om du får ett **InvalidRequest Gemener-** eller **MissingRequiredParameter-fel** kan det bero på fel versaler eller gemener.
+       |                     ^^^^^^^^^^^^^^
+       |
+       = help: did you mean `InvalidRequestBody`?
+    ");
+}
+
+#[test]
+fn check_measures_the_json_examples_and_prose_against_the_table() {
+    let dir = scratch("page-lint");
+    copy_spec(&dir, "spec/errors.md", |spec| {
+        let spec = replace(
+            &spec,
+            "\"code\": \"ResourceNotFound\"",
+            "\"code\": \"ResourceNotFond\"",
+        );
+        replace(
+            &spec,
+            "`MissingRequiredParameter`",
+            "`MissingRequiredParamter`",
+        )
+    });
+    let run = run_in(&dir, &["check", "spec/errors.md"]);
+    assert_eq!(run.code, 0, "findings are warnings: {}", run.stderr);
+    insta::assert_snapshot!(run.stderr);
+}
+
 #[test]
 fn check_takes_translations_by_glob() {
     let run = run(&["check", "spec/errors.md", "--locale", "spec/errors.*.md"]);
@@ -308,7 +418,41 @@ fn expand_of_a_broken_table_still_prints_the_good_rows() {
     let run = run(&["expand", "tests/ui/fixtures/good-rows-still-generated.md"]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("pub enum ErrorCode"));
-    assert!(run.stderr.contains("error: "), "{}", run.stderr);
+    assert!(run.stderr.contains("error[ET"), "{}", run.stderr);
+}
+
+// explain
+
+#[test]
+fn explain_prints_the_meaning_an_example_and_the_fix() {
+    let explained = run(&["explain", "et0304"]);
+    assert_eq!(explained.code, 0, "{}", explained.stderr);
+    insta::assert_snapshot!(explained.stdout, @r"
+    ET0304: A status cell holds no 3-digit number.
+
+    Example:
+
+        | NotFound | Not Found | Not found. |
+
+    Fix: write the status as `404`, `404 Not Found` or `NotFound (404)`
+    ");
+    let unknown = run(&["explain", "ET9999"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("`ET9999` is not a diagnostic code"));
+}
+
+#[test]
+fn the_codes_page_of_the_docs_is_the_registry() {
+    let all = run(&["explain", "--all"]);
+    let page = fs::read_to_string(workspace().join("spec/CODES.md")).unwrap();
+    assert!(
+        page == all.stdout,
+        "spec/CODES.md is not what the registry says: write it anew with \
+         `cargo run -p error-table-cli -- explain --all > spec/CODES.md`"
+    );
+    for code in error_table_codegen::DiagnosticCode::ALL {
+        assert!(page.contains(&format!("### {code}: ")), "{code}");
+    }
 }
 
 // tables
@@ -596,8 +740,8 @@ fn lock_check_passes_an_up_to_date_lockfile_and_writes_nothing() {
         !dir.join("spec/errors.lock").exists(),
         "--check writes nothing"
     );
-    insta::assert_snapshot!(missing.stderr, @r"
-    error: there is no lockfile `spec/errors.lock`
+    insta::assert_snapshot!(missing.stderr, @"
+    error[ET0709]: there is no lockfile `spec/errors.lock`
      |
      = help: write it with `error-table lock spec/errors.md`
 

@@ -93,7 +93,7 @@ fn a_changed_status_fails_the_build_until_relocked() {
     write(&dir.join("spec/errors.md"), &changed);
     let stderr = fails(&dir);
     for expected in [
-        "error: the status of `InvalidInput` changed from 400 to 422, but the lockfile pins 400",
+        "error: [ET0703] the status of `InvalidInput` changed from 400 to 422, but the lockfile pins 400",
         "--> spec/errors.md:22:41",
         "accept the change on purpose with `error-table lock spec/errors.md`",
         "`spec/errors.lock` line 14 pins `InvalidInput 400 invalid_input`",

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
+use crate::codes::DiagnosticCode;
 use crate::source::SourceFile;
 
 /// How bad a problem is.
@@ -34,6 +35,8 @@ pub enum Location {
 /// A problem found in a file or in the macro's arguments.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// What kind of problem it is, with its stable identifier.
+    pub code: DiagnosticCode,
     /// How bad it is.
     pub severity: Severity,
     /// One sentence saying what is wrong.
@@ -49,10 +52,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error about the whole file, to be narrowed with [`Diagnostic::at`].
+    /// An error of the kind `code` about the whole file, to be narrowed
+    /// with [`Diagnostic::at`].
     #[must_use]
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(code: DiagnosticCode, message: impl Into<String>) -> Self {
         Self {
+            code,
             severity: Severity::Error,
             message: message.into(),
             location: None,
@@ -65,10 +70,10 @@ impl Diagnostic {
     /// A warning about the whole file, to be narrowed with
     /// [`Diagnostic::at`].
     #[must_use]
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(code: DiagnosticCode, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
-            ..Self::error(message)
+            ..Self::error(code, message)
         }
     }
 
@@ -92,7 +97,9 @@ impl Diagnostic {
     pub fn of_syn(error: syn::Error) -> Vec<Self> {
         error
             .into_iter()
-            .map(|error| Self::error(error.to_string()).at_token(error.span()))
+            .map(|error| {
+                Self::error(DiagnosticCode::Setting, error.to_string()).at_token(error.span())
+            })
             .collect()
     }
 
@@ -139,7 +146,7 @@ impl Diagnostic {
     /// the marked line of `file`:
     ///
     /// ```text
-    /// error: duplicate error code `NotFound`
+    /// error[ET0401]: duplicate error code `NotFound`
     ///  --> spec/errors.md:7:1
     ///   |
     /// 7 | NotFound | 404 | Gone.
@@ -157,17 +164,19 @@ impl Diagnostic {
         Renderer::styled().render(&[self.group(file)])
     }
 
-    /// The rendering without the leading `error: `, for messages that the
-    /// compiler prefixes with the level itself.
+    /// The rendering with `[ET0401] ` in place of the leading
+    /// `error[ET0401]: `, for messages that the compiler prefixes with the
+    /// level itself.
     #[must_use]
     pub fn render_unprefixed(&self, file: Option<&SourceFile>) -> String {
         let rendered = self.render(file);
-        let prefix = match self.severity {
-            Severity::Error => "error: ",
-            Severity::Warning => "warning: ",
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
         };
-        match rendered.strip_prefix(prefix) {
-            Some(rest) => rest.to_owned(),
+        let prefix = format!("{level}[{}]: ", self.code.id());
+        match rendered.strip_prefix(&prefix) {
+            Some(rest) => format!("[{}] {rest}", self.code.id()),
             None => rendered,
         }
     }
@@ -179,7 +188,9 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level.primary_title(self.message.as_str());
+        let title = level
+            .primary_title(self.message.as_str())
+            .id(self.code.id());
         let mut group = match (file, &self.location) {
             (Some(file), Some(Location::Text(span))) => title.element(self.snippet(file, span)),
             (Some(file), None) => title.element(Origin::path(file.name())),
@@ -256,12 +267,12 @@ mod tests {
             "spec/errors.md",
             "| Code | Status |\n|---|---|\n| Gone | 4x4 |\n",
         );
-        let diagnostic = Diagnostic::error("no status code in `4x4`")
+        let diagnostic = Diagnostic::error(DiagnosticCode::NoStatus, "no status code in `4x4`")
             .at(37..40)
             .label("expected a number such as 404")
             .help("write the status as `404` or `Not Found (404)`");
         insta::assert_snapshot!(diagnostic.render(Some(&file)), @r"
-        error: no status code in `4x4`
+        error[ET0304]: no status code in `4x4`
          --> spec/errors.md:3:10
           |
         3 | | Gone | 4x4 |
@@ -274,9 +285,10 @@ mod tests {
     #[test]
     fn a_file_level_problem_names_the_file() {
         let file = SourceFile::new("spec/errors.md", "# Errors\n");
-        let diagnostic = Diagnostic::error("no error table").note("a note");
+        let diagnostic =
+            Diagnostic::error(DiagnosticCode::NoErrorTable, "no error table").note("a note");
         insta::assert_snapshot!(diagnostic.render_unprefixed(Some(&file)), @r"
-        no error table
+        [ET0201] no error table
         --> spec/errors.md
          = note: a note
         ");
@@ -302,9 +314,9 @@ mod tests {
     #[test]
     fn diagnostics_are_sorted_by_position_with_file_level_ones_first() {
         let mut diagnostics = Diagnostics::default();
-        diagnostics.push(Diagnostic::error("b").at(9..10));
-        diagnostics.push(Diagnostic::error("a").at(1..2));
-        diagnostics.push(Diagnostic::error("file"));
+        diagnostics.push(Diagnostic::error(DiagnosticCode::EmptyCode, "b").at(9..10));
+        diagnostics.push(Diagnostic::error(DiagnosticCode::EmptyCode, "a").at(1..2));
+        diagnostics.push(Diagnostic::error(DiagnosticCode::NoErrorTable, "file"));
         let order: Vec<String> = diagnostics
             .into_sorted()
             .into_iter()

@@ -8,8 +8,10 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::LitStr;
 
+use crate::codes::DiagnosticCode;
 use crate::contract::{self, Contract, lockfile};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lints::Lints;
 use crate::settings::MacroInput;
 use crate::source::SourceFile;
 use crate::{Generated, expand, generate_with_translations, validate};
@@ -101,7 +103,14 @@ pub fn include_error_table(input: TokenStream, base_dir: &Path) -> TokenStream {
         }
     }
     if let Some(lock) = &settings.lock {
-        check_lock(base_dir, lock, &file, &generated, &mut output);
+        check_lock(
+            base_dir,
+            lock,
+            &file,
+            &generated,
+            &settings.lints,
+            &mut output,
+        );
     }
     for diagnostic in &generated.setting_diagnostics {
         output.report(path.span(), diagnostic, None);
@@ -116,6 +125,7 @@ fn check_lock(
     lock: &LitStr,
     spec: &SourceFile,
     generated: &Generated,
+    lints: &Lints,
     output: &mut Output,
 ) {
     let lock_path = lock.value();
@@ -130,10 +140,10 @@ fn check_lock(
     if checked.lock_file.is_some() {
         output.track(base_dir, &lock_path);
     }
-    for diagnostic in &checked.lock_problems {
+    for diagnostic in &lints.apply(checked.lock_problems) {
         output.report(lock.span(), diagnostic, checked.lock_file.as_ref());
     }
-    for diagnostic in &checked.broken {
+    for diagnostic in &lints.apply(checked.broken) {
         output.report(lock.span(), diagnostic, Some(spec));
     }
 }
@@ -152,7 +162,11 @@ fn translation_files(
         let paths = match crate::source::matching_paths(base_dir, &pattern.value()) {
             Ok(paths) => paths,
             Err(message) => {
-                output.report(pattern.span(), &Diagnostic::error(message), None);
+                output.report(
+                    pattern.span(),
+                    &Diagnostic::error(DiagnosticCode::NoMatchingFiles, message),
+                    None,
+                );
                 continue;
             }
         };

@@ -37,10 +37,13 @@
 // C-DEBUG: every public type can be printed, as tools and tests need.
 #![warn(missing_debug_implementations)]
 
+pub mod codes;
 pub mod contract;
 pub mod diagnostic;
 pub mod expand;
 mod include;
+pub mod lint;
+pub mod lints;
 pub mod locale;
 pub mod markdown;
 pub mod model;
@@ -53,6 +56,7 @@ pub mod validate;
 
 use proc_macro2::TokenStream;
 
+pub use crate::codes::DiagnosticCode;
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::include::include_error_table;
 pub use crate::source::SourceFile;
@@ -146,8 +150,11 @@ pub fn generate_with_translations(
             settings,
             file.name(),
         ),
-        diagnostics: diagnostics.into_sorted(),
-        translation_diagnostics,
+        diagnostics: settings.lints.apply(diagnostics.into_sorted()),
+        translation_diagnostics: translation_diagnostics
+            .into_iter()
+            .map(|found| settings.lints.apply(found))
+            .collect(),
         setting_diagnostics: setting_diagnostics.into_sorted(),
         checked,
     }

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::markdown::{self, Cell, Document};
 use crate::model::{self, Columns, Part};
@@ -98,10 +99,11 @@ fn locale_of(
         None => (tag_in_file_name(file.name()).unwrap_or_default(), None),
     };
     let Some(locale) = normalize_tag(&written) else {
-        let mut diagnostic =
-            Diagnostic::error(format!("cannot tell the locale of `{}`", file.name())).help(
-                "add `locale: sv-SE` to its front matter, or name the file like `errors.sv-SE.md`",
-            );
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticCode::UnknownLocale,
+            format!("cannot tell the locale of `{}`", file.name()),
+        )
+        .help("add `locale: sv-SE` to its front matter, or name the file like `errors.sv-SE.md`");
         if let Some(span) = span {
             diagnostic = diagnostic.at(span).label("not a language tag");
         }
@@ -117,9 +119,11 @@ fn locale_of(
         } else {
             "already given by another file".to_owned()
         };
-        let mut diagnostic = Diagnostic::error(format!("locale `{locale}` is {what}")).help(
-            "each translation needs a locale of its own; check the file's front matter and name",
-        );
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticCode::DuplicateLocale,
+            format!("locale `{locale}` is {what}"),
+        )
+        .help("each translation needs a locale of its own; check the file's front matter and name");
         if let Some(span) = span {
             diagnostic = diagnostic.at(span);
         }
@@ -234,10 +238,13 @@ fn table_of_part<'d>(
             .map(|heading| format!(" under `{heading}`"))
             .unwrap_or_default();
         diagnostics.push(
-            Diagnostic::error(format!(
-                "no translated table for the canonical table {}{under}",
-                part.index + 1
-            ))
+            Diagnostic::error(
+                DiagnosticCode::NoTranslatedTable,
+                format!(
+                    "no translated table for the canonical table {}{under}",
+                    part.index + 1
+                ),
+            )
             .help(format!(
                 "keep the translated table under the translated heading, as table {} of the page",
                 part.index + 1
@@ -267,7 +274,7 @@ fn translated_table<'d>(
         });
     if found.is_none() {
         diagnostics.push(
-            Diagnostic::error("no translated error table in this file").help(format!(
+            Diagnostic::error(DiagnosticCode::NoTranslatedTable, "no translated error table in this file").help(format!(
                 "add the translated table, with the {} columns of the canonical table in the same order",
                 columns.count
             )),
@@ -291,11 +298,14 @@ fn translated_columns(
         return Some(*canonical);
     }
     diagnostics.push(
-        Diagnostic::error(format!(
-            "cannot tell the columns of this table: it has {} columns, the canonical table {}",
-            table.header.cells.len(),
-            canonical.count
-        ))
+        Diagnostic::error(
+            DiagnosticCode::TranslatedColumns,
+            format!(
+                "cannot tell the columns of this table: it has {} columns, the canonical table {}",
+                table.header.cells.len(),
+                canonical.count
+            ),
+        )
         .at(table.header.span.clone())
         .label("header row")
         .help("keep the canonical table's columns, in the same order"),
@@ -346,10 +356,13 @@ impl RowReader<'_> {
         if let Some(first) = self.seen.get(&index) {
             let (line, _) = self.file.line_of(first.start);
             self.diagnostics.push(
-                Diagnostic::error(format!("duplicate row for `{}`", code.text))
-                    .at(text_span(code))
-                    .label(format!("already on line {line}"))
-                    .help("remove one of the two rows"),
+                Diagnostic::error(
+                    DiagnosticCode::DuplicateTranslatedRow,
+                    format!("duplicate row for `{}`", code.text),
+                )
+                .at(text_span(code))
+                .label(format!("already on line {line}"))
+                .help("remove one of the two rows"),
             );
             return;
         }
@@ -377,10 +390,10 @@ impl RowReader<'_> {
         let status =
             model::status(status, self.statuses, &mut Vec::new()).map(|status| status.value);
         let suggestion = self.suggest(position, code, status);
-        let mut diagnostic = Diagnostic::error(format!(
-            "`{}` is not a code of the canonical table",
-            code.text
-        ))
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticCode::UnknownTranslatedCode,
+            format!("`{}` is not a code of the canonical table", code.text),
+        )
         .at(text_span(code))
         .label("unknown code");
         diagnostic = match suggestion {
@@ -452,10 +465,13 @@ impl RowReader<'_> {
         let expected = canonical.spec.status.value;
         if status.value != expected {
             self.diagnostics.push(
-                Diagnostic::error(format!(
-                    "`{}` has status {expected} in the canonical table, but {} here",
-                    canonical.spec.code.wire, status.value
-                ))
+                Diagnostic::error(
+                    DiagnosticCode::TranslatedStatus,
+                    format!(
+                        "`{}` has status {expected} in the canonical table, but {} here",
+                        canonical.spec.code.wire, status.value
+                    ),
+                )
                 .at(status.span)
                 .label(format!("expected {expected}"))
                 .help(format!(
@@ -513,10 +529,13 @@ impl RowReader<'_> {
                 ),
             };
             self.diagnostics.push(
-                Diagnostic::error(format!(
-                    "`{{{}}}` is not a placeholder of `{wire}`",
-                    placeholder.name
-                ))
+                Diagnostic::error(
+                    DiagnosticCode::UnknownTranslatedPlaceholder,
+                    format!(
+                        "`{{{}}}` is not a placeholder of `{wire}`",
+                        placeholder.name
+                    ),
+                )
                 .at(placeholder.span.clone())
                 .label("unknown placeholder")
                 .help(help),
@@ -535,10 +554,13 @@ impl RowReader<'_> {
                 continue;
             }
             self.diagnostics.push(
-                Diagnostic::error(format!(
-                    "the translation of `{wire}` lacks `{{{}}}`",
-                    field.placeholder.name
-                ))
+                Diagnostic::error(
+                    DiagnosticCode::MissingTranslatedPlaceholder,
+                    format!(
+                        "the translation of `{wire}` lacks `{{{}}}`",
+                        field.placeholder.name
+                    ),
+                )
                 .at(template.span.clone())
                 .label("this message")
                 .help("add the placeholder, so the translated message shows the value too"),
@@ -558,10 +580,13 @@ impl RowReader<'_> {
         if collapse_whitespace(original) == collapse_whitespace(current) {
             return;
         }
-        let mut diagnostic = Diagnostic::error(format!(
-            "stale translation of `{}`: it was made from an older English message",
-            canonical.spec.code.wire
-        ))
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticCode::StaleTranslation,
+            format!(
+                "stale translation of `{}`: it was made from an older English message",
+                canonical.spec.code.wire
+            ),
+        )
         .at(text_span(cell))
         .label(format!("translated from `{original}`"))
         .help("translate the current message, and update the English original beside it")
@@ -577,10 +602,13 @@ impl RowReader<'_> {
             if self.seen.contains_key(&index) || self.claimed.contains(&index) {
                 continue;
             }
-            let mut diagnostic = Diagnostic::error(format!(
-                "the `{locale}` translation has no row for `{}`",
-                row.spec.code.wire
-            ))
+            let mut diagnostic = Diagnostic::error(
+                DiagnosticCode::MissingTranslation,
+                format!(
+                    "the `{locale}` translation has no row for `{}`",
+                    row.spec.code.wire
+                ),
+            )
             .at(header.clone())
             .label("in this table")
             .help("add the translated row");

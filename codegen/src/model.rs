@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use heck::ToUpperCamelCase;
 
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Cell, Document};
 use crate::settings::{ColumnChoice, ColumnRole, Settings, StatusRange};
@@ -142,7 +143,7 @@ pub fn build(
             diagnostics.push(orphaned_rows(file, orphans));
         } else if table.rows.is_empty() {
             diagnostics.push(
-                Diagnostic::error("the error table has no rows")
+                Diagnostic::error(DiagnosticCode::EmptyTable, "the error table has no rows")
                     .at(table.header.span.clone())
                     .label("only a header")
                     .help("add one row per error: its code, its status and its message"),
@@ -190,7 +191,7 @@ fn unset_variables(file: &SourceFile, rows: &[Row]) -> Vec<Diagnostic> {
     uses.into_iter()
         .filter_map(|(name, spans)| {
             let (first, others) = spans.split_first()?;
-            let mut warning = Diagnostic::warning(format!(
+            let mut warning = Diagnostic::warning(DiagnosticCode::DocsVariable, format!(
                 "`{{{{ {name} }}}}` looks like a docs-generator variable, and the message shows it as `{{ {name} }}`"
             ))
             .at((*first).clone())
@@ -224,11 +225,14 @@ fn unused_vars(rows: &[Row], settings: &Settings) -> Vec<Diagnostic> {
         .iter()
         .filter(|var| !used.contains(&var.name.as_str()))
         .map(|var| {
-            Diagnostic::error(format!(
-                "no message uses the variable `{}`{}",
-                var.name,
-                suggest::did_you_mean(&var.name, used.iter().copied())
-            ))
+            Diagnostic::error(
+                DiagnosticCode::UnusedVariable,
+                format!(
+                    "no message uses the variable `{}`{}",
+                    var.name,
+                    suggest::did_you_mean(&var.name, used.iter().copied())
+                ),
+            )
             .at_token(var.span)
         })
         .collect()
@@ -250,13 +254,16 @@ fn orphaned_rows(file: &SourceFile, orphans: &markdown::Orphans) -> Diagnostic {
         [one] => format!("the blank line {one}"),
         several => format!("the blank lines {}", list(&runs(several))),
     };
-    Diagnostic::error(format!("a blank line ends the error table, and {these}"))
-        .at(orphans.blank_lines.first().cloned().unwrap_or_default())
-        .label("the table ends at this blank line")
-        .help(format!(
-            "delete {blank_list}, so that the lines after them are rows of the table"
-        ))
-        .note(format!("read as text: lines {}", list(&runs(&orphaned))))
+    Diagnostic::error(
+        DiagnosticCode::RowsAfterBlankLine,
+        format!("a blank line ends the error table, and {these}"),
+    )
+    .at(orphans.blank_lines.first().cloned().unwrap_or_default())
+    .label("the table ends at this blank line")
+    .help(format!(
+        "delete {blank_list}, so that the lines after them are rows of the table"
+    ))
+    .note(format!("read as text: lines {}", list(&runs(&orphaned))))
 }
 
 /// `22-28`, `30`: runs of consecutive line numbers.
@@ -324,10 +331,13 @@ fn unknown_column_headers(
             } else {
                 format!(" (its headers: {})", listed.join(", "))
             };
-            Diagnostic::error(format!(
-                "{place} headed `{wanted}`{}{known}",
-                suggest::did_you_mean(&wanted, headers.iter().copied())
-            ))
+            Diagnostic::error(
+                DiagnosticCode::NoSuchHeading,
+                format!(
+                    "{place} headed `{wanted}`{}{known}",
+                    suggest::did_you_mean(&wanted, headers.iter().copied())
+                ),
+            )
             .at_token(choice.header.span())
         })
         .collect()
@@ -369,12 +379,15 @@ pub(crate) fn shape_errors(row: &markdown::Row, count: usize) -> Vec<Diagnostic>
     let mut errors = Vec::new();
     if row.cells.len() < count {
         errors.push(
-            Diagnostic::error(format!(
-                "this row has {} cell{}, but the header has {}",
-                row.cells.len(),
-                if row.cells.len() == 1 { "" } else { "s" },
-                count
-            ))
+            Diagnostic::error(
+                DiagnosticCode::MissingCells,
+                format!(
+                    "this row has {} cell{}, but the header has {}",
+                    row.cells.len(),
+                    if row.cells.len() == 1 { "" } else { "s" },
+                    count
+                ),
+            )
             .at(row.span.end..row.span.end)
             .label("row ends here")
             .help("fill every column; leave a cell empty with `| |`"),
@@ -382,10 +395,13 @@ pub(crate) fn shape_errors(row: &markdown::Row, count: usize) -> Vec<Diagnostic>
     }
     if let Some(overflow) = &row.overflow {
         errors.push(
-            Diagnostic::error(format!("this row has more cells than the header's {count}"))
-                .at(overflow.clone())
-                .label("Markdown drops these cells")
-                .help("remove them, or add a column to the header"),
+            Diagnostic::error(
+                DiagnosticCode::ExtraCells,
+                format!("this row has more cells than the header's {count}"),
+            )
+            .at(overflow.clone())
+            .label("Markdown drops these cells")
+            .help("remove them, or add a column to the header"),
         );
     }
     errors
@@ -438,7 +454,7 @@ fn build_row(
 fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
     if cell.text.is_empty() {
         errors.push(
-            Diagnostic::error("empty error code")
+            Diagnostic::error(DiagnosticCode::EmptyCode, "empty error code")
                 .at(cell.span.clone())
                 .label("every row needs a code")
                 .help("write the code clients receive, such as `InvalidInput`"),
@@ -452,10 +468,13 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
             format!("the whitespace U+{:04X}", u32::from(space))
         };
         errors.push(
-            Diagnostic::error(format!("error code `{}` contains {what}", cell.text))
-                .at(cell.source_span(at..at + space.len_utf8()))
-                .label("here")
-                .help("an error code is one word, such as `InvalidInput` or `invalid_input`"),
+            Diagnostic::error(
+                DiagnosticCode::CodeNotOneWord,
+                format!("error code `{}` contains {what}", cell.text),
+            )
+            .at(cell.source_span(at..at + space.len_utf8()))
+            .label("here")
+            .help("an error code is one word, such as `InvalidInput` or `invalid_input`"),
         );
         return None;
     }
@@ -480,9 +499,10 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
             format!("the character `{other}` (U+{:04X})", u32::from(other))
         };
         errors.push(
-            Diagnostic::error(format!(
-                "error code `{escaped}` contains {what}, which is not ASCII"
-            ))
+            Diagnostic::error(
+                DiagnosticCode::CodeNotAscii,
+                format!("error code `{escaped}` contains {what}, which is not ASCII"),
+            )
             .at(cell.source_span(at..at + other.len_utf8()))
             .label("not ASCII")
             .help(
@@ -544,19 +564,22 @@ pub(crate) fn status(
         [only] => *only,
         [] => {
             errors.push(
-                Diagnostic::error(format!("no HTTP status code in `{}`", cell.text))
-                    .at(span)
-                    .label("expected a 3-digit status")
-                    .help("write the status as `400`, `400 Bad Request` or `BadRequest (400)`"),
+                Diagnostic::error(
+                    DiagnosticCode::NoStatus,
+                    format!("no HTTP status code in `{}`", cell.text),
+                )
+                .at(span)
+                .label("expected a 3-digit status")
+                .help("write the status as `400`, `400 Bad Request` or `BadRequest (400)`"),
             );
             return None;
         }
         _ => {
             errors.push(
-                Diagnostic::error(format!(
-                    "more than one 3-digit number in the status `{}`",
-                    cell.text
-                ))
+                Diagnostic::error(
+                    DiagnosticCode::SeveralStatuses,
+                    format!("more than one 3-digit number in the status `{}`", cell.text),
+                )
                 .at(span)
                 .label("which one is the status?")
                 .help("keep one 3-digit status per row"),
@@ -568,10 +591,13 @@ pub(crate) fn status(
     let span = cell.source_span(at..at + 3);
     if !range.contains(value) {
         errors.push(
-            Diagnostic::error(format!("status {value} is not an error status"))
-                .at(span)
-                .label(format!("expected {} to {}", range.min, range.max))
-                .help(status_help(value, range)),
+            Diagnostic::error(
+                DiagnosticCode::NotAnErrorStatus,
+                format!("status {value} is not an error status"),
+            )
+            .at(span)
+            .label(format!("expected {} to {}", range.min, range.max))
+            .help(status_help(value, range)),
         );
         return None;
     }

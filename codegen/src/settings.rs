@@ -15,6 +15,7 @@ use syn::punctuated::Punctuated;
 use syn::{Ident, LitInt, LitStr, Token, Type, Visibility, braced};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lints::{LintEntry, Lints};
 
 /// The setting names, in the order the docs list them.
 pub const NAMES: &[&str] = &[
@@ -32,6 +33,7 @@ pub const NAMES: &[&str] = &[
     "missing_translations",
     "stale_translations",
     "lock",
+    "lints",
 ];
 
 /// The macro's input: the spec path and the settings after it.
@@ -78,6 +80,9 @@ pub struct Settings {
     /// The contract lockfile written by `error-table lock`, relative like
     /// the spec path: the build fails when the table breaks it.
     pub lock: Option<LitStr>,
+    /// The severity set for diagnostic codes (`lints = { ET0610 = error }`),
+    /// over the severities the stages give.
+    pub lints: Lints,
 }
 
 /// How the translation drift classes that are not always errors are
@@ -305,6 +310,7 @@ impl fmt::Debug for Settings {
             locales,
             translation_policy,
             lock,
+            lints,
         } = self;
         let locales: Vec<AsTokens<'_, LitStr>> = locales.iter().map(AsTokens).collect();
         f.debug_struct("Settings")
@@ -320,6 +326,7 @@ impl fmt::Debug for Settings {
             .field("locales", &locales)
             .field("translation_policy", translation_policy)
             .field("lock", &lock.as_ref().map(AsTokens))
+            .field("lints", lints)
             .finish()
     }
 }
@@ -359,6 +366,7 @@ impl Default for Settings {
             locales: Vec::new(),
             translation_policy: TranslationPolicy::default(),
             lock: None,
+            lints: Lints::default(),
         }
     }
 }
@@ -444,6 +452,27 @@ impl Settings {
             "missing_translations" => self.translation_policy.missing = severity(input)?,
             "stale_translations" => self.translation_policy.stale = severity(input)?,
             "lock" => self.lock = Some(input.parse()?),
+            "lints" => {
+                let content;
+                braced!(content in input);
+                // Every bad entry is reported, not only the first.
+                let mut errors = Vec::new();
+                while !content.is_empty() {
+                    match content.parse::<LintEntry>() {
+                        Ok(entry) => self.lints.set(entry.code, entry.level),
+                        Err(error) => {
+                            errors.push(error);
+                            skip_value(&content)?;
+                        }
+                    }
+                    if !content.is_empty() {
+                        content.parse::<Token![,]>()?;
+                    }
+                }
+                if let Some(error) = combine(errors) {
+                    return Err(error);
+                }
+            }
             "fields" => {
                 let content;
                 braced!(content in input);
@@ -751,6 +780,27 @@ mod tests {
     }
 
     #[test]
+    fn lints_set_the_level_of_codes() {
+        use crate::codes::DiagnosticCode;
+        use crate::lints::Level;
+        let input = MacroInput::parse(quote::quote!(
+            "spec/errors.md",
+            lints = { ET0610 = error, et0611 = allow, ET0610 = warn }
+        ))
+        .unwrap();
+        let lints = &input.settings.lints;
+        assert_eq!(
+            lints.level(DiagnosticCode::StaleTranslation),
+            Some(Level::Warn)
+        );
+        assert_eq!(
+            lints.level(DiagnosticCode::MissingTranslation),
+            Some(Level::Allow)
+        );
+        assert_eq!(lints.level(DiagnosticCode::EmptyCode), None);
+    }
+
+    #[test]
     fn a_heading_selects_the_table() {
         let input = MacroInput::parse(quote!("a.md", table = "Error codes")).unwrap();
         assert_eq!(
@@ -765,7 +815,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`)",
                 "tables are counted from 1; use `table = 1` for the first table",
                 "`code` is set twice; remove one of the two",
             ]
@@ -908,7 +958,7 @@ mod tests {
             [
                 "expected the table's heading as a string, or its position as a number starting at 1",
                 "expected identifier",
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`)",
             ]
         );
     }

@@ -4,6 +4,7 @@ use std::io;
 use std::ops::Range;
 use std::path::Path;
 
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::Diagnostic;
 
 /// The byte order mark some editors put at the start of UTF-8 files.
@@ -94,9 +95,10 @@ impl SourceFile {
         };
         let (first_byte, first_char) = bad.first().copied().unwrap_or_default();
         let start = first_char.saturating_sub(shift);
-        let mut diagnostic = Diagnostic::error(format!(
-            "`{name}` is not valid UTF-8: invalid byte at offset {first_byte}"
-        ))
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticCode::NotUtf8,
+            format!("`{name}` is not valid UTF-8: invalid byte at offset {first_byte}"),
+        )
         .at(start..start + char::REPLACEMENT_CHARACTER.len_utf8())
         .label("this byte is not UTF-8")
         .help("save the file as UTF-8");
@@ -235,11 +237,18 @@ fn read_error(relative: &str, error: &io::Error) -> Diagnostic {
                 .into_iter()
                 .chain(chars)
                 .collect();
-            return Diagnostic::error(format!("cannot read `{relative}`: {reason}"))
-                .help("check that the path names a readable file, and that links lead to one");
+            return Diagnostic::error(
+                DiagnosticCode::Unreadable,
+                format!("cannot read `{relative}`: {reason}"),
+            )
+            .help("check that the path names a readable file, and that links lead to one");
         }
     };
-    Diagnostic::error(format!("cannot read `{relative}`: {what}")).help(help)
+    Diagnostic::error(
+        DiagnosticCode::Unreadable,
+        format!("cannot read `{relative}`: {what}"),
+    )
+    .help(help)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::ops::Range;
 use heck::ToSnakeCase;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Cell;
 use crate::settings::VarValue;
@@ -81,7 +82,7 @@ impl Template {
     pub fn parse(cell: &Cell, vars: &[VarValue], errors: &mut Vec<Diagnostic>) -> Option<Self> {
         if cell.text.is_empty() {
             errors.push(
-                Diagnostic::error("empty message")
+                Diagnostic::error(DiagnosticCode::EmptyMessage, "empty message")
                     .at(cell.span.clone())
                     .label("every row needs a message")
                     .help("write the message clients see for this error"),
@@ -183,7 +184,7 @@ fn segments(
         at = brace_at + 1;
         if brace == Some(b'}') {
             errors.push(
-                Diagnostic::error("unmatched `}` in message")
+                Diagnostic::error(DiagnosticCode::UnmatchedBrace, "unmatched `}` in message")
                     .at(cell.source_span(brace_at..brace_at + 1))
                     .label("no `{` opens this")
                     .help("write `}}` for a literal brace"),
@@ -193,10 +194,13 @@ fn segments(
         let close = next_brace(bytes, at).filter(|&end| bytes.get(end) == Some(&b'}'));
         let Some(end) = close else {
             errors.push(
-                Diagnostic::error("unclosed placeholder in message")
-                    .at(cell.source_span(brace_at..brace_at + 1))
-                    .label("this `{` is never closed")
-                    .help("close the placeholder with `}`, or write `{{` for a literal brace"),
+                Diagnostic::error(
+                    DiagnosticCode::UnclosedPlaceholder,
+                    "unclosed placeholder in message",
+                )
+                .at(cell.source_span(brace_at..brace_at + 1))
+                .label("this `{` is never closed")
+                .help("close the placeholder with `}`, or write `{{` for a literal brace"),
             );
             continue;
         };
@@ -274,10 +278,13 @@ fn placeholder(
             "placeholder without a name"
         };
         errors.push(
-            Diagnostic::error(format!("{what} in message"))
-                .at(span)
-                .label("a placeholder needs a name")
-                .help("name the value, as in `{the invalid hash}`, or write `{{}}` for literal braces"),
+            Diagnostic::error(
+                DiagnosticCode::UnnamedPlaceholder,
+                format!("{what} in message"),
+            )
+            .at(span)
+            .label("a placeholder needs a name")
+            .help("name the value, as in `{the invalid hash}`, or write `{{}}` for literal braces"),
         );
         return None;
     }
@@ -301,10 +308,13 @@ fn check_duplicates(segments: &[Segment], errors: &mut Vec<Diagnostic>) {
             continue;
         };
         let diagnostic = if composed(&earlier.name) == composed(&later.name) {
-            let diagnostic = Diagnostic::error(format!(
-                "placeholder `{{{}}}` appears twice in one message",
-                later.name
-            ))
+            let diagnostic = Diagnostic::error(
+                DiagnosticCode::RepeatedPlaceholder,
+                format!(
+                    "placeholder `{{{}}}` appears twice in one message",
+                    later.name
+                ),
+            )
             .at(later.span.clone())
             .label("second use")
             .help("remove the second one, or give it a name of its own");
@@ -316,10 +326,13 @@ fn check_duplicates(segments: &[Segment], errors: &mut Vec<Diagnostic>) {
                 )
             }
         } else {
-            Diagnostic::error(format!(
-                "placeholders `{{{}}}` and `{{{}}}` both become the field `{}`",
-                earlier.name, later.name, later.field
-            ))
+            Diagnostic::error(
+                DiagnosticCode::CollidingPlaceholders,
+                format!(
+                    "placeholders `{{{}}}` and `{{{}}}` both become the field `{}`",
+                    earlier.name, later.name, later.field
+                ),
+            )
             .at(later.span.clone())
             .label("collides with an earlier placeholder")
             .help("rename one of them so that their words differ")

@@ -9,6 +9,7 @@ use proc_macro2::Span;
 use syn::{Ident, Type};
 use unicode_security::mixed_script::AugmentedScriptSet;
 
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Row, Table, VariantFrom};
 use crate::settings::{AsTokens, Settings};
@@ -81,10 +82,13 @@ pub fn check(
                 _ => String::new(),
             };
             diagnostics.push(
-                Diagnostic::error(format!("duplicate error code `{}`", row.code.wire))
-                    .at(row.code.span.clone())
-                    .label(format!("already defined on line {first_line}{under}"))
-                    .help("each code may appear once; remove this row or rename its code"),
+                Diagnostic::error(
+                    DiagnosticCode::DuplicateCode,
+                    format!("duplicate error code `{}`", row.code.wire),
+                )
+                .at(row.code.span.clone())
+                .label(format!("already defined on line {first_line}{under}"))
+                .help("each code may appear once; remove this row or rename its code"),
             );
             continue;
         }
@@ -94,10 +98,13 @@ pub fn check(
         };
         if let Some((first_line, first_code)) = seen_variants.get(&row.code.variant) {
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "codes `{first_code}` and `{}` both become the variant `{}`",
-                    row.code.wire, row.code.variant
-                ))
+                Diagnostic::error(
+                    DiagnosticCode::CollidingVariants,
+                    format!(
+                        "codes `{first_code}` and `{}` both become the variant `{}`",
+                        row.code.wire, row.code.variant
+                    ),
+                )
                 .at(row.code.span.clone())
                 .label(format!(
                     "`{first_code}` on line {first_line} has the same Rust name"
@@ -148,7 +155,7 @@ fn variant(row: &Row, diagnostics: &mut Diagnostics) -> Option<Ident> {
         ),
     };
     diagnostics.push(
-        Diagnostic::error(problem)
+        Diagnostic::error(DiagnosticCode::CodeHasNoRustName, problem)
             .at(code.variant_span.clone())
             .label(label)
             .help(help),
@@ -213,7 +220,7 @@ fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Opti
         };
         let (problem, help) = problem;
         diagnostics.push(
-            Diagnostic::error(problem)
+            Diagnostic::error(DiagnosticCode::PlaceholderHasNoRustName, problem)
                 .at(placeholder.span.clone())
                 .label("this placeholder has no Rust name")
                 .help(help),
@@ -265,7 +272,7 @@ impl MixedScripts {
             script,
             before,
         } = self;
-        Diagnostic::error(format!(
+        Diagnostic::error(DiagnosticCode::MixedScriptPlaceholder, format!(
             "placeholder `{{{}}}` mixes scripts: `{letter}` (U+{:04X}) is {script}, the letters before it {before}",
             placeholder.name,
             u32::from(*letter)
@@ -298,10 +305,13 @@ pub fn unknown_field_settings(
     for setting in unknown {
         let name = setting.field.to_string();
         diagnostics.push(
-            Diagnostic::error(format!(
-                "no placeholder becomes the field `{name}`{}",
-                crate::suggest::did_you_mean(&name, known.iter().map(String::as_str))
-            ))
+            Diagnostic::error(
+                DiagnosticCode::Setting,
+                format!(
+                    "no placeholder becomes the field `{name}`{}",
+                    crate::suggest::did_you_mean(&name, known.iter().map(String::as_str))
+                ),
+            )
             .at_token(setting.field.span()),
         );
     }

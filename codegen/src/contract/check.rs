@@ -2,6 +2,7 @@
 //! lockfile pins. Added codes pass; every other change fails the build,
 //! until the lockfile is written again on purpose.
 
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::{ReadError, SourceFile};
 
@@ -80,37 +81,46 @@ fn broken_contract(change: Change<'_>, lock_file: &SourceFile, update: &str) -> 
         )
     };
     let diagnostic = match change {
-        Change::StatusChanged { old, new } => Diagnostic::error(format!(
-            "the status of `{}` changed from {} to {}, but the lockfile pins {}",
-            old.code, old.status, new.status, old.status
-        ))
+        Change::StatusChanged { old, new } => Diagnostic::error(
+            DiagnosticCode::StatusChanged,
+            format!(
+                "the status of `{}` changed from {} to {}, but the lockfile pins {}",
+                old.code, old.status, new.status, old.status
+            ),
+        )
         .at(new.spans.status.clone())
         .label(format!("locked as {}", old.status))
         .help(accept("status", "it"))
         .note(pinned(old)),
-        Change::FieldsChanged { old, new } => Diagnostic::error(format!(
-            "the placeholder fields of `{}` changed from {} to {}, but the lockfile pins {}",
-            old.code,
-            field_list(&old.fields),
-            field_list(&new.fields),
-            field_list(&old.fields)
-        ))
+        Change::FieldsChanged { old, new } => Diagnostic::error(
+            DiagnosticCode::FieldsChanged,
+            format!(
+                "the placeholder fields of `{}` changed from {} to {}, but the lockfile pins {}",
+                old.code,
+                field_list(&old.fields),
+                field_list(&new.fields),
+                field_list(&old.fields)
+            ),
+        )
         .at(new.spans.fields.clone())
         .label(format!("locked with {}", field_list(&old.fields)))
         .help(accept("placeholder fields", "them"))
         .note(pinned(old)),
-        Change::Renamed { old, new } => Diagnostic::error(format!(
-            "the locked code `{}` was renamed to `{}`",
-            old.code, new.code
-        ))
+        Change::Renamed { old, new } => Diagnostic::error(
+            DiagnosticCode::CodeRenamed,
+            format!(
+                "the locked code `{}` was renamed to `{}`",
+                old.code, new.code
+            ),
+        )
         .at(new.spans.code.clone())
         .label(format!("locked as `{}`", old.code))
         .help(accept("code", "it"))
         .note(pinned(old)),
-        Change::Removed(old) => Diagnostic::error(format!(
-            "the locked code `{}` is no longer in the table",
-            old.code
-        ))
+        Change::Removed(old) => Diagnostic::error(
+            DiagnosticCode::CodeRemoved,
+            format!("the locked code `{}` is no longer in the table", old.code),
+        )
         .help(accept("code", "it"))
         .note(pinned(old)),
         Change::Added(_) => return None,

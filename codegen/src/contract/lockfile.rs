@@ -26,6 +26,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::{Contract, Entry, EntrySpans};
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SourceFile;
 
@@ -70,8 +71,11 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Contract {
     }
     if !parser.versioned {
         diagnostics.push(
-            Diagnostic::error("the lockfile has no `version` line")
-                .help("write the lockfile with `error-table lock <spec>`"),
+            Diagnostic::error(
+                DiagnosticCode::MalformedLock,
+                "the lockfile has no `version` line",
+            )
+            .help("write the lockfile with `error-table lock <spec>`"),
         );
     }
     Contract::sorted(parser.entries)
@@ -109,7 +113,7 @@ impl Parser {
         {
             if !self.conflict {
                 diagnostics.push(
-                    Diagnostic::error("the lockfile has an unresolved merge conflict")
+                    Diagnostic::error(DiagnosticCode::LockConflict, "the lockfile has an unresolved merge conflict")
                         .at(first_span.clone())
                         .label("conflict marker")
                         .help("write the lockfile anew from the merged table with `error-table lock <spec>`"),
@@ -125,20 +129,26 @@ impl Parser {
                 return;
             }
             diagnostics.push(
-                Diagnostic::error("the lockfile does not start with a `version` line")
-                    .at(line.clone())
-                    .label(format!("expected `version {VERSION}` before this line"))
-                    .help("write the lockfile with `error-table lock <spec>`"),
+                Diagnostic::error(
+                    DiagnosticCode::MalformedLock,
+                    "the lockfile does not start with a `version` line",
+                )
+                .at(line.clone())
+                .label(format!("expected `version {VERSION}` before this line"))
+                .help("write the lockfile with `error-table lock <spec>`"),
             );
         }
         if let Some(entry) = entry(line, words, diagnostics) {
             let number = file.line_of(entry.spans.line.start).0;
             if let Some(first_line) = self.seen.get(&entry.code) {
                 diagnostics.push(
-                    Diagnostic::error(format!("`{}` is locked twice", entry.code))
-                        .at(entry.spans.code)
-                        .label(format!("already locked on line {first_line}"))
-                        .help("keep one line per code"),
+                    Diagnostic::error(
+                        DiagnosticCode::MalformedLock,
+                        format!("`{}` is locked twice", entry.code),
+                    )
+                    .at(entry.spans.code)
+                    .label(format!("already locked on line {first_line}"))
+                    .help("keep one line per code"),
                 );
                 return;
             }
@@ -152,13 +162,16 @@ fn version(words: &[Word<'_>], line: Range<usize>, diagnostics: &mut Diagnostics
     match words {
         [_, (_, number)] if *number == VERSION.to_string() => {}
         [_, (span, number)] => diagnostics.push(
-            Diagnostic::error(format!("lockfile version `{number}` is not supported"))
-                .at(span.clone())
-                .label(format!("this error-table reads version {VERSION}"))
-                .help("write the lockfile with this version's `error-table lock <spec>`"),
+            Diagnostic::error(
+                DiagnosticCode::MalformedLock,
+                format!("lockfile version `{number}` is not supported"),
+            )
+            .at(span.clone())
+            .label(format!("this error-table reads version {VERSION}"))
+            .help("write the lockfile with this version's `error-table lock <spec>`"),
         ),
         _ => diagnostics.push(
-            Diagnostic::error("malformed `version` line")
+            Diagnostic::error(DiagnosticCode::MalformedLock, "malformed `version` line")
                 .at(line)
                 .label(format!("expected `version {VERSION}`"))
                 .help("write the lockfile with `error-table lock <spec>`"),
@@ -173,10 +186,13 @@ fn entry(line: Range<usize>, words: &[Word<'_>], diagnostics: &mut Diagnostics) 
     };
     let Some(((status_span, status_text), fields)) = rest.split_first() else {
         diagnostics.push(
-            Diagnostic::error(format!("no status for `{code}`"))
-                .at(code_span.clone())
-                .label("expected a status after the code")
-                .help("each line is the code, its HTTP status and its placeholder fields"),
+            Diagnostic::error(
+                DiagnosticCode::MalformedLock,
+                format!("no status for `{code}`"),
+            )
+            .at(code_span.clone())
+            .label("expected a status after the code")
+            .help("each line is the code, its HTTP status and its placeholder fields"),
         );
         return None;
     };
@@ -207,10 +223,13 @@ fn status(span: &Range<usize>, text: &str, diagnostics: &mut Diagnostics) -> Opt
         .filter(|value| text.len() == 3 && (300..=599).contains(value));
     if value.is_none() {
         diagnostics.push(
-            Diagnostic::error(format!("`{text}` is not an HTTP error status"))
-                .at(span.clone())
-                .label("expected a status from 300 to 599")
-                .help("each line is the code, its HTTP status and its placeholder fields"),
+            Diagnostic::error(
+                DiagnosticCode::MalformedLock,
+                format!("`{text}` is not an HTTP error status"),
+            )
+            .at(span.clone())
+            .label("expected a status from 300 to 599")
+            .help("each line is the code, its HTTP status and its placeholder fields"),
         );
     }
     value
@@ -230,10 +249,13 @@ fn field_set(words: &[Word<'_>], diagnostics: &mut Diagnostics) -> Option<Vec<St
             continue;
         };
         diagnostics.push(
-            Diagnostic::error(format!("`{field}` {problem}"))
-                .at(span.clone())
-                .label("expected the snake_case field of a placeholder")
-                .help("each line is the code, its HTTP status and its placeholder fields"),
+            Diagnostic::error(
+                DiagnosticCode::MalformedLock,
+                format!("`{field}` {problem}"),
+            )
+            .at(span.clone())
+            .label("expected the snake_case field of a placeholder")
+            .help("each line is the code, its HTTP status and its placeholder fields"),
         );
         ok = false;
     }

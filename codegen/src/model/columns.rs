@@ -1,6 +1,7 @@
 //! Which column of a table holds what: the columns that the `columns`
 //! setting names by their header, then the others by their header words.
 
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Cell};
 use crate::settings::{ColumnChoice, ColumnRole};
@@ -243,7 +244,7 @@ pub fn problems(header: &markdown::Row, mapping: &Mapping) -> Vec<Diagnostic> {
         if let Why::Ambiguous { role, with } = mapped.why {
             let earlier = header.cells.get(with).map_or("", |cell| cell.text.as_str());
             problems.push(
-                Diagnostic::error(format!(
+                Diagnostic::error(DiagnosticCode::AmbiguousColumn, format!(
                     "two columns could be the {} column",
                     role.as_str()
                 ))
@@ -274,7 +275,7 @@ fn missing_column(header: &markdown::Row, role: ColumnRole) -> Diagnostic {
         ColumnRole::Status => "HTTP status code",
         _ => "Message",
     };
-    Diagnostic::error(format!(
+    Diagnostic::error(DiagnosticCode::MissingColumn, format!(
         "the error table has no {} column",
         role.as_str()
     ))

@@ -2,6 +2,7 @@
 //! the `table` and `tables` settings choose; and why each other one is
 //! not, for the diagnostics and for `error-table tables`.
 
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Document, Ignored};
 use crate::settings::{ColumnChoice, ColumnRole, Settings, TableSelector};
@@ -102,10 +103,13 @@ fn unread_error_tables(
     } else {
         "`tables = [\"…\", \"…\"]`".to_owned()
     };
-    let mut warning = Diagnostic::warning(format!(
-        "only the first error table is read (line {first_line}), and this page has {} more",
-        others.len()
-    ))
+    let mut warning = Diagnostic::warning(
+        DiagnosticCode::UnreadTables,
+        format!(
+            "only the first error table is read (line {first_line}), and this page has {} more",
+            others.len()
+        ),
+    )
     .at(second.header.span.clone())
     .label("this table is not read")
     .help(format!(
@@ -142,13 +146,17 @@ pub(crate) fn heading_text<'d>(document: &'d Document, table: &markdown::Table) 
 pub(super) fn no_table(file: &SourceFile, document: &Document, settings: &Settings) -> Diagnostic {
     let count = document.tables.len();
     if let TableSelector::Index(position) = &settings.table {
-        Diagnostic::error(format!(
-            "`table = {position}`, but the file has {count} table{}",
-            if count == 1 { "" } else { "s" }
-        ))
+        Diagnostic::error(
+            DiagnosticCode::NoSuchTable,
+            format!(
+                "`table = {position}`, but the file has {count} table{}",
+                if count == 1 { "" } else { "s" }
+            ),
+        )
         .help("tables are counted from 1, in the order they appear in the file")
     } else {
-        let mut diagnostic = Diagnostic::error("no error table in this file");
+        let mut diagnostic =
+            Diagnostic::error(DiagnosticCode::NoErrorTable, "no error table in this file");
         // A table where none is read is most likely the one meant: point
         // at it and say why it was skipped.
         diagnostic = match document.ignored_tables.first() {
@@ -273,8 +281,13 @@ fn under_heading<'d>(
             let all: Vec<String> = names.map(|name| format!("`{name}`")).collect();
             format!("the headings are {}", all.join(", "))
         };
-        diagnostics
-            .push(Diagnostic::error(format!("{setting} names no heading of this file")).help(help));
+        diagnostics.push(
+            Diagnostic::error(
+                DiagnosticCode::NoSuchHeading,
+                format!("{setting} names no heading of this file"),
+            )
+            .help(help),
+        );
         return None;
     };
     let table = document
@@ -289,10 +302,13 @@ fn under_heading<'d>(
             .map(|heading| heading.span.clone())
             .unwrap_or_default();
         diagnostics.push(
-            Diagnostic::error(format!("no table under the heading `{wanted}`"))
-                .at(span)
-                .label("the table should follow this heading, before the next one")
-                .help("move the error table under this heading, or name the heading above it"),
+            Diagnostic::error(
+                DiagnosticCode::NoTableUnderHeading,
+                format!("no table under the heading `{wanted}`"),
+            )
+            .at(span)
+            .label("the table should follow this heading, before the next one")
+            .help("move the error table under this heading, or name the heading above it"),
         );
     }
     table

@@ -57,6 +57,9 @@ pub fn check(
     diagnostics: &mut Diagnostics,
 ) -> Option<Translation> {
     let document = markdown::parse(file);
+    if let Some(problem) = &document.front_matter_problem {
+        diagnostics.push(problem.warning());
+    }
     let locale = locale_of(file, &document, taken, diagnostics)?;
     let tables = translated_tables(&document, parts, settings, diagnostics);
     let (first, _) = tables.first()?;
@@ -657,6 +660,19 @@ mod tests {
         assert_eq!(normalize_tag(""), None);
         assert_eq!(normalize_tag("errors"), None);
         assert_eq!(normalize_tag("sv-"), None);
+    }
+
+    #[test]
+    fn the_locale_is_read_from_yaml_comments_quotes_and_nested_keys() {
+        let locale = |front_matter: &str| {
+            let text = format!("---\n{front_matter}\n---\n# Errors\n");
+            canonical_locale(&markdown::parse(&SourceFile::new("t.md", text)))
+        };
+        assert_eq!(locale("lang: de # German"), "de");
+        assert_eq!(locale("locale: \"sv-SE\""), "sv-SE");
+        assert_eq!(locale("ms:\n  contentlocale: fr-fr\nlang: de"), "fr-FR");
+        // A `lang` nested under another key is not the page's.
+        assert_eq!(locale("translation:\n  lang: de"), "en");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::source::SourceFile;
 
+pub mod front_matter;
 mod near_miss;
 
 use self::near_miss::Shape;
@@ -15,8 +16,10 @@ use self::near_miss::Shape;
 /// The parts of a Markdown file that the pipeline reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
-    /// The `key: value` lines of a YAML front matter block.
+    /// The scalar values of the YAML front matter block, by key.
     pub front_matter: Vec<Entry>,
+    /// Why the front matter block could not be read as YAML, if so.
+    pub front_matter_problem: Option<front_matter::Problem>,
     /// Every heading, in order.
     pub headings: Vec<Heading>,
     /// Every table outside block quotes, in order.
@@ -52,12 +55,13 @@ pub enum Ignored {
     Grid,
 }
 
-/// A `key: value` line of the front matter.
+/// A scalar value of the front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// The key, as written.
+    /// Its key; the keys of nested mappings are joined by `.`
+    /// (`ms.contentlocale`).
     pub key: String,
-    /// The value, without surrounding quotes.
+    /// The value, as YAML reads it: without quotes or a comment.
     pub value: String,
     /// Where the value is.
     pub span: Range<usize>,
@@ -253,6 +257,7 @@ pub fn parse(file: &SourceFile) -> Document {
         cell: None,
         quote_depth: 0,
         in_front_matter: false,
+        front_matter: None,
         code_block: None,
         original_depth: None,
         span_depth: 0,
@@ -276,6 +281,8 @@ struct Reader<'a> {
     /// Tables inside block quotes are asides, not the error table.
     quote_depth: usize,
     in_front_matter: bool,
+    /// The text of the front matter block read so far.
+    front_matter: Option<Range<usize>>,
     /// The span and text of the code block being read.
     code_block: Option<(Range<usize>, String)>,
     /// The `<span>` depth at which an `sxs-lookup` wrapper opened.
@@ -294,7 +301,7 @@ impl Reader<'_> {
         match event {
             Event::Start(tag) => self.start(&tag, range),
             Event::End(tag) => self.end(tag),
-            Event::Text(text) if self.in_front_matter => self.front_matter(&text, range.start),
+            Event::Text(_) if self.in_front_matter => self.front_matter_text(range),
             Event::Text(text) if self.code_block.is_some() => {
                 if let Some((_, code)) = &mut self.code_block {
                     code.push_str(&text);
@@ -359,7 +366,10 @@ impl Reader<'_> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
-            TagEnd::MetadataBlock(_) => self.in_front_matter = false,
+            TagEnd::MetadataBlock(_) => {
+                self.in_front_matter = false;
+                self.end_front_matter();
+            }
             TagEnd::CodeBlock => {
                 if let Some((span, code)) = self.code_block.take()
                     && has_table(&code)
@@ -405,23 +415,23 @@ impl Reader<'_> {
         }
     }
 
-    /// Reads flat `key: value` lines; nested YAML is not needed for the
-    /// keys the pipeline looks up.
-    fn front_matter(&mut self, text: &str, start: usize) {
-        let mut offset = start;
-        for line in text.split_inclusive('\n') {
-            if let Some((key, value)) = line.split_once(':') {
-                let trimmed = value.trim();
-                let unquoted = trimmed.trim_matches(|c| c == '"' || c == '\'');
-                let value_start = offset + key.len() + 1 + (value.len() - value.trim_start().len());
-                let quote = (trimmed.len() - unquoted.len()) / 2;
-                self.document.front_matter.push(Entry {
-                    key: key.trim().to_owned(),
-                    value: unquoted.to_owned(),
-                    span: value_start + quote..value_start + quote + unquoted.len(),
-                });
-            }
-            offset += line.len();
+    /// Widens the text of the front matter block to `range`: it is read
+    /// as a whole when the block ends.
+    fn front_matter_text(&mut self, range: Range<usize>) {
+        let block = self.front_matter.get_or_insert(range.clone());
+        block.start = block.start.min(range.start);
+        block.end = block.end.max(range.end);
+    }
+
+    /// Reads the front matter block as YAML.
+    fn end_front_matter(&mut self) {
+        let Some(range) = self.front_matter.take() else {
+            return;
+        };
+        let block = self.file.get(range.clone()).unwrap_or_default();
+        match front_matter::read(block, range.start) {
+            Ok(entries) => self.document.front_matter = entries,
+            Err(problem) => self.document.front_matter_problem = Some(problem),
         }
     }
 
@@ -690,6 +700,29 @@ mod tests {
         assert_eq!(entry.value, "sv-SE");
         assert_eq!(&text[entry.span.clone()], "sv-SE");
         assert!(doc.front_matter_value(&["lang"]).is_none());
+    }
+
+    #[test]
+    fn front_matter_is_read_as_yaml() {
+        let text = "---\ntitle: \"Fel: översikt\"\nlang: de # German\nms:\n  contentlocale: sv-SE\n---\n# Fel\n";
+        let doc = parse_text(text);
+        let value = |key: &str| {
+            doc.front_matter_value(&[key])
+                .map(|entry| entry.value.as_str())
+        };
+        assert_eq!(value("title"), Some("Fel: översikt"));
+        assert_eq!(value("lang"), Some("de"));
+        assert_eq!(value("ms.contentlocale"), Some("sv-SE"));
+        let entry = doc.front_matter_value(&["ms.contentlocale"]).unwrap();
+        assert_eq!(&text[entry.span.clone()], "sv-SE");
+        assert_eq!(doc.front_matter_problem, None);
+    }
+
+    #[test]
+    fn front_matter_that_is_not_yaml_is_a_problem_and_no_entries() {
+        let doc = parse_text("---\ntitle: [unclosed\nlang: de\n---\n# Errors\n");
+        assert!(doc.front_matter.is_empty());
+        assert!(doc.front_matter_problem.is_some());
     }
 
     #[test]

@@ -128,6 +128,9 @@ pub fn build(
     diagnostics: &mut Diagnostics,
     setting_diagnostics: &mut Diagnostics,
 ) -> Option<Table> {
+    if let Some(problem) = &document.front_matter_problem {
+        diagnostics.push(problem.warning());
+    }
     let selected = select::select(file, document, settings, diagnostics);
     let read: Vec<&markdown::Table> = selected.iter().map(|(_, table)| *table).collect();
     for problem in unknown_column_headers(document, &read, &settings.columns) {

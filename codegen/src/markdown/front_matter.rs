@@ -7,6 +7,7 @@ use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use super::Entry;
+use crate::diagnostic::Diagnostic;
 
 /// A front matter block that is not YAML: where, and what the parser
 /// says.
@@ -16,6 +17,20 @@ pub struct Problem {
     pub span: Range<usize>,
     /// Its message.
     pub message: String,
+}
+
+impl Problem {
+    /// A warning: the page is still read, without its front matter's keys.
+    #[must_use]
+    pub fn warning(&self) -> Diagnostic {
+        Diagnostic::warning(format!(
+            "the front matter is not YAML, so none of its keys is read: {}",
+            self.message
+        ))
+        .at(self.span.clone())
+        .label("the YAML parser stops here")
+        .help("fix the YAML between the `---` lines; a value with `: ` or ` #` in it needs quotes")
+    }
 }
 
 /// One open collection while the events are read.
@@ -46,19 +61,17 @@ pub(super) fn read(block: &str, start: usize) -> Result<Vec<Entry>, Problem> {
                 frames.pop();
                 value_read(&mut frames);
             }
-            Event::Scalar(value, style, ..) => {
-                match frames.last_mut() {
-                    Some(Frame::Map(key @ None)) => *key = Some(value),
-                    Some(Frame::Map(Some(_))) => {
-                        if let Some(key) = path(&frames) {
-                            let span = value_span(block, start, marker, &value, style);
-                            entries.push(Entry { key, value, span });
-                        }
-                        value_read(&mut frames);
+            Event::Scalar(value, style, ..) => match frames.last_mut() {
+                Some(Frame::Map(key @ None)) => *key = Some(value),
+                Some(Frame::Map(Some(_))) => {
+                    if let Some(key) = path(&frames) {
+                        let span = value_span(block, start, marker, &value, style);
+                        entries.push(Entry { key, value, span });
                     }
-                    _ => {}
+                    value_read(&mut frames);
                 }
-            }
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -94,7 +107,10 @@ fn value_span(
     style: TScalarStyle,
 ) -> Range<usize> {
     let at = byte_offset(block, marker);
-    let quoted = matches!(style, TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted);
+    let quoted = matches!(
+        style,
+        TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted
+    );
     let text_at = at + usize::from(quoted);
     let verbatim = block
         .get(text_at..text_at + value.len())

@@ -9,6 +9,8 @@
 
 #[path = "../examples/service/api.rs"]
 mod api;
+#[path = "support/log.rs"]
+mod log;
 #[path = "support/samples.rs"]
 mod samples;
 
@@ -110,6 +112,8 @@ async fn an_invalid_hash_is_answered_exactly_as_the_spec_shows() {
         "HTTP/1.1 400 Bad Request\r\n\
          content-type: application/json\r\n\
          x-error-code: InvalidHashValue\r\n\
+         content-language: en-US\r\n\
+         vary: accept-language\r\n\
          x-request-id: 43f4cb08-8fac-4b65-9db1-745c2ae65f3a\r\n\
          content-length: 125\r\n\
          connection: close\r\n\
@@ -167,7 +171,7 @@ async fn the_body_is_the_envelope_byte_for_byte() {
         assert_eq!(
             response,
             format!(
-                "HTTP/1.1 {} {reason}\r\ncontent-type: application/json\r\nx-error-code: {code}\r\nx-request-id: r1\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                "HTTP/1.1 {} {reason}\r\ncontent-type: application/json\r\nx-error-code: {code}\r\ncontent-language: en-US\r\nvary: accept-language\r\nx-request-id: r1\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
                 status.as_u16(),
                 body.len()
             ),
@@ -356,6 +360,8 @@ async fn the_code_and_id_headers_can_be_named_azure_style() {
         "HTTP/1.1 403 Forbidden\r\n\
          content-type: application/json\r\n\
          x-ms-error-code: DisabledFeature\r\n\
+         content-language: en-US\r\n\
+         vary: accept-language\r\n\
          x-ms-request-id: ms-1\r\n\
          content-length: 95\r\n\
          connection: close\r\n\
@@ -434,4 +440,397 @@ async fn a_response_that_is_not_an_envelope_is_a_decode_error_with_its_status() 
     );
     let source = std::error::Error::source(&error).unwrap().to_string();
     assert!(source.starts_with("EOF while parsing"), "{source}");
+}
+
+/// `GET /api/files/0xZZ` with `Accept-Language: accept_language`.
+async fn invalid_hash_in(addr: SocketAddr, accept_language: &str) -> reqwest::Response {
+    client()
+        .get(format!("http://{addr}/api/files/0xZZ"))
+        .header("accept-language", accept_language)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_german_browser_gets_german_messages_with_content_language_and_vary() {
+    let addr = start(api::app()).await;
+    let response = invalid_hash_in(addr, "de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7").await;
+    assert_eq!(response.status(), 400);
+    assert_eq!(response.headers()["content-language"], "de-DE");
+    assert_eq!(response.headers()["vary"], "accept-language");
+    let received = response.decode_error::<Error>().await.unwrap();
+    assert_eq!(
+        received.code(),
+        &ReceivedCode::Known(ErrorCode::InvalidHashValue)
+    );
+    assert_eq!(received.message(), "Der Hashwert 0xZZ ist ungültig.");
+}
+
+#[tokio::test]
+async fn a_simplified_chinese_browser_gets_the_canonical_text_not_the_traditional_table() {
+    let addr = start(api::app()).await;
+    for accept_language in ["zh-CN,zh;q=0.9", "zh-Hans", "zh-SG"] {
+        let response = invalid_hash_in(addr, accept_language).await;
+        assert_eq!(
+            response.headers()["content-language"],
+            "en-US",
+            "{accept_language}"
+        );
+        let received = response.decode_error::<Error>().await.unwrap();
+        assert_eq!(received.message(), "Hash value 0xZZ is invalid.");
+    }
+    let response = invalid_hash_in(addr, "zh-TW").await;
+    assert_eq!(response.headers()["content-language"], "zh-TW");
+    let response = invalid_hash_in(addr, "zh-HK").await;
+    assert_eq!(
+        response.headers()["content-language"],
+        "zh-TW",
+        "Hong Kong reads Hant"
+    );
+}
+
+#[tokio::test]
+async fn q_weights_choose_the_locale() {
+    let addr = start(api::app()).await;
+    let response = invalid_hash_in(addr, "fr;q=0.4, sv;q=0.8, ko;q=0.6").await;
+    assert_eq!(response.headers()["content-language"], "sv-SE");
+    let response = invalid_hash_in(addr, "sv;q=0, fr-CA;q=0.1").await;
+    assert_eq!(response.headers()["content-language"], "fr-FR");
+}
+
+#[tokio::test]
+async fn a_failing_database_answers_the_500_row_and_logs_its_cause_once() {
+    // The server runs on this thread: a default subscriber for it sees all.
+    let log = log::Log::default();
+    let _guard = tracing::subscriber::set_default(log.subscriber());
+    let addr = start(api::app()).await;
+    let response = client()
+        .get(format!("http://{addr}/api/machines/pc-042/alerts"))
+        .header("x-request-id", "req-db-1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 500);
+    let body = response.text().await.unwrap();
+    assert_eq!(
+        body,
+        serde_json::to_string(&Error::InternalServerError.to_envelope(Some("req-db-1"))).unwrap()
+    );
+    assert!(
+        !body.contains("alerts-db"),
+        "the cause is not on the wire: {body}"
+    );
+    let lines = log.lines_with("cause");
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    let line = &lines[0];
+    let cause = api::load_alerts("pc-042").unwrap_err().to_string();
+    for part in [
+        "ERROR",
+        "request_id=req-db-1",
+        "code=\"InternalServerError\"",
+        "status=500",
+        &format!("cause={cause}"),
+    ] {
+        assert!(line.contains(part), "{part} in {line}");
+    }
+}
+
+#[tokio::test]
+async fn a_429_carries_retry_after_and_the_client_reads_it() {
+    let addr = start(api::app()).await;
+    let response = client()
+        .post(format!("http://{addr}/api/advancedqueries/run"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 429);
+    assert_eq!(response.headers()["retry-after"], "30");
+    let Err(ClientError::Api(received)) = response.error_for_table::<Error>().await else {
+        panic!("not read as an API error");
+    };
+    assert_eq!(received.retry_after(), Some(api::HUNTING_RETRY_AFTER));
+    assert!(received.is_retryable());
+    assert_eq!(received.error(), Some(&Error::TooManyRequests));
+}
+
+mod retry {
+    error_table::include_error_table!("tests/fixtures/retry.md", fields = { retry_after_seconds: u32 });
+}
+
+/// `GET /test/retry/{code}`: an error of the retry table with a delay of
+/// 12 seconds where its row has one.
+async fn retry_error(Path(code): Path<String>) -> Result<(), retry::Error> {
+    Err(match code.as_str() {
+        "TooManyRequests" => retry::Error::TooManyRequests {
+            retry_after_seconds: 12,
+        },
+        "Maintenance" => retry::Error::Maintenance {
+            time: "06:00".into(),
+            retry_after_seconds: 12,
+        },
+        _ => retry::Error::BadRequest,
+    })
+}
+
+#[tokio::test]
+async fn a_retry_after_seconds_placeholder_sends_retry_after_on_429_and_503() {
+    let app = Router::new()
+        .route("/test/retry/{code}", get(retry_error))
+        .layer(ErrorLayer::new());
+    let addr = start(app).await;
+    let client = client();
+    for (code, status, retry_after) in [
+        ("TooManyRequests", 429, Some("12")),
+        ("Maintenance", 503, Some("12")),
+        ("BadRequest", 400, None),
+    ] {
+        let response = client
+            .get(format!("http://{addr}/test/retry/{code}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), status);
+        let header = response
+            .headers()
+            .get("retry-after")
+            .map(|value| value.to_str().unwrap());
+        assert_eq!(header, retry_after, "{code}");
+        assert!(
+            response.headers().get("content-language").is_none(),
+            "no translations"
+        );
+        let received = response.decode_error::<retry::Error>().await.unwrap();
+        assert_eq!(received.is_retryable(), retry_after.is_some(), "{code}");
+    }
+}
+
+/// Routes whose extractors reject bad requests with axum's own answers.
+fn strict_routes() -> Router {
+    #[derive(serde::Deserialize)]
+    struct Page {
+        #[allow(dead_code)]
+        top: u32,
+    }
+    api::routes()
+        .route(
+            "/test/json",
+            axum::routing::post(|_: axum::Json<api::Batch>| async { "ok" }),
+        )
+        .route(
+            "/test/query",
+            get(|_: axum::extract::Query<Page>| async { "ok" }),
+        )
+        .route("/test/path/{n}", get(|_: Path<u32>| async { "ok" }))
+        .route("/test/teapot", get(|| async { StatusCode::IM_A_TEAPOT }))
+}
+
+#[tokio::test]
+async fn every_rejection_is_a_row_of_the_table() {
+    let addr = start(strict_routes().layer(ErrorLayer::new().rejections(api::rejection_row))).await;
+    let client = client();
+    let base = format!("http://{addr}");
+    let cases = [
+        (
+            client
+                .post(format!("{base}/test/json"))
+                .header("content-type", "application/json")
+                .body("{"),
+            400,
+            ErrorCode::BadRequest,
+        ),
+        (
+            client.post(format!("{base}/test/json")).body("{}"),
+            400,
+            ErrorCode::BadRequest,
+        ),
+        (
+            client.get(format!("{base}/test/query")),
+            400,
+            ErrorCode::BadRequest,
+        ),
+        (
+            client.get(format!("{base}/test/query?top=x")),
+            400,
+            ErrorCode::BadRequest,
+        ),
+        (
+            client.get(format!("{base}/test/path/x")),
+            400,
+            ErrorCode::BadRequest,
+        ),
+        (
+            client.get(format!("{base}/nowhere")),
+            404,
+            ErrorCode::NotFound,
+        ),
+        (
+            client.delete(format!("{base}/api/machines")),
+            400,
+            ErrorCode::BadRequest,
+        ),
+        (
+            client.get(format!("{base}/test/teapot")),
+            400,
+            ErrorCode::BadRequest,
+        ),
+    ];
+    for (request, status, code) in cases {
+        let response = request
+            .header("x-request-id", "rej-1")
+            .send()
+            .await
+            .unwrap();
+        let url = response.url().clone();
+        assert_eq!(response.status(), status, "{url}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/json",
+            "{url}"
+        );
+        assert_eq!(response.headers()["x-error-code"], code.as_str(), "{url}");
+        let received = response.decode_error::<Error>().await.unwrap();
+        assert_eq!(received.code(), &ReceivedCode::Known(code), "{url}");
+        assert_eq!(received.target(), Some("rej-1"));
+    }
+    // The `allow` of a 405 stays.
+    let response = client
+        .delete(format!("{base}/api/machines"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["allow"], "GET,HEAD");
+}
+
+#[tokio::test]
+async fn tower_http_request_ids_are_the_ones_used_in_either_order() {
+    use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+
+    /// The ID tower-http's extension holds, and ours.
+    async fn ids(
+        axum::Extension(ours): axum::Extension<error_table::axum::RequestId>,
+        axum::Extension(theirs): axum::Extension<tower_http::request_id::RequestId>,
+    ) -> Result<(), Error> {
+        Err(Error::InvalidInput {
+            invalid_input: format!("{ours} {}", theirs.header_value().to_str().unwrap()).into(),
+        })
+    }
+
+    let outside = Router::new()
+        .route("/ids", get(ids))
+        .layer(ErrorLayer::new())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    let inside = Router::new()
+        .route("/ids", get(ids))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(ErrorLayer::new());
+    for (order, app) in [
+        ("tower-http outside", outside),
+        ("tower-http inside", inside),
+    ] {
+        let addr = start(app).await;
+        for sent in [None, Some("client-id-7")] {
+            let mut request = client().get(format!("http://{addr}/ids"));
+            if let Some(id) = sent {
+                request = request.header("x-request-id", id);
+            }
+            let response = request.send().await.unwrap();
+            let header = response.headers()["x-request-id"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            if let Some(id) = sent {
+                assert_eq!(header, id, "{order}");
+            }
+            let received = response.decode_error::<Error>().await.unwrap();
+            assert_eq!(received.target(), Some(header.as_str()), "{order}");
+            assert_eq!(
+                received.error(),
+                Some(&Error::InvalidInput {
+                    invalid_input: format!("{header} {header}").into()
+                }),
+                "{order}: one ID everywhere"
+            );
+        }
+    }
+}
+
+/// Sends `request` as raw bytes and returns the response's head, within
+/// [`TIMEOUT`].
+async fn raw_head(addr: SocketAddr, request: &[u8]) -> String {
+    let exchange = async {
+        let mut stream = TcpStream::connect(addr).await.unwrap();
+        stream.write_all(request).await.unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).await.unwrap();
+        response
+    };
+    let response = tokio::time::timeout(TIMEOUT, exchange)
+        .await
+        .expect("the server answers in time");
+    let response = String::from_utf8_lossy(&response).into_owned();
+    response.split("\r\n\r\n").next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn hostile_headers_get_a_normal_response_and_are_never_reflected() {
+    let addr = start(api::app()).await;
+    let thousand_ranges: String = (0..1000)
+        .map(|n| format!("x{:03};q=0.{:03}", n % 1000, n % 1000))
+        .collect::<Vec<_>>()
+        .join(",");
+    assert!(
+        thousand_ranges.len() >= 8 * 1024,
+        "{}",
+        thousand_ranges.len()
+    );
+    let long_id = "r".repeat(10 * 1024);
+    let cases: [(&str, Vec<u8>); 5] = [
+        (
+            "a thousand ranges",
+            format!("accept-language: {thousand_ranges}").into_bytes(),
+        ),
+        (
+            "malformed q-values",
+            b"accept-language: de;q=, sv;q=1.5, ko;q=-1, fr;q=nan, zh;q=0.5.5;;q=".to_vec(),
+        ),
+        (
+            "invalid UTF-8",
+            b"accept-language: de-\xff\xfe, sv;q=0.\xc3".to_vec(),
+        ),
+        (
+            "a 10 KiB request ID",
+            format!("x-request-id: {long_id}").into_bytes(),
+        ),
+        (
+            "a request ID of invalid UTF-8",
+            b"x-request-id: \xff\xfe\xfd".to_vec(),
+        ),
+    ];
+    for (what, header) in cases {
+        let mut request =
+            b"GET /api/files/0xZZ HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n".to_vec();
+        request.extend_from_slice(&header);
+        request.extend_from_slice(b"\r\n\r\n");
+        let started = std::time::Instant::now();
+        let head = raw_head(addr, &request).await;
+        assert!(
+            head.starts_with("HTTP/1.1 400 Bad Request"),
+            "{what}: {head}"
+        );
+        assert!(
+            head.contains("x-error-code: InvalidHashValue"),
+            "{what}: {head}"
+        );
+        assert!(head.contains("content-language: en-US"), "{what}: {head}");
+        let id = head
+            .lines()
+            .find_map(|line| line.strip_prefix("x-request-id: "))
+            .unwrap();
+        assert_eq!(id.len(), 36, "{what}: a new ID, not the request's");
+        assert!(head.len() < 1024, "{what}: nothing reflected: {head}");
+        assert!(started.elapsed() < TIMEOUT, "{what}");
+    }
 }

@@ -1,6 +1,6 @@
-//! The code generated for `spec/errors.md`, and for a table with a partial
-//! translation, pinned. Review a change with `cargo insta review` (or
-//! `INSTA_UPDATE=always`) and read the diff.
+//! The code generated for `spec/errors.md`, for a table with a partial
+//! translation and for one with retry delays, pinned. Review a change with
+//! `cargo insta review` (or `INSTA_UPDATE=always`) and read the diff.
 
 // A test fails loudly by design: `expect` and indexing say where.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
@@ -33,6 +33,11 @@ fn expand_file(path: &str, settings: &Settings) -> String {
 #[test]
 fn expansion_of_the_spec() {
     insta::assert_snapshot!(expand_file("spec/errors.md", &Settings::default()));
+}
+
+#[test]
+fn expansion_with_retry_delays() {
+    insta::assert_snapshot!(expand_file("tests/fixtures/retry.md", &Settings::default()));
 }
 
 #[test]

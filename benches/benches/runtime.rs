@@ -375,6 +375,49 @@ fn localized(c: &mut Criterion) {
     group.finish();
 }
 
+/// A message shown in a locale negotiated once (`Locale::negotiate`, as a
+/// server does per request), side by side with the canonical `Display` of
+/// the same error: the handle should cost no more than `Display`.
+fn locale_handle(c: &mut Criterion) {
+    use error_table::{Locale, Localize as _};
+    use t20::ours;
+    let errors = ours::samples();
+    let swedish = Locale::<ours::Error>::negotiate("sv-SE, en;q=0.5");
+    assert_eq!(swedish.as_str(), "sv-SE");
+    let canonical = Locale::<ours::Error>::canonical();
+    let mut buffer = String::with_capacity(1024);
+    let mut group = Group::new(c, "locale_handle/20");
+    for index in 0..3 {
+        assert_eq!(
+            errors[index].in_locale(swedish).to_string(),
+            errors[index].localized("sv-SE").to_string()
+        );
+        run(&mut group, &format!("display/{}", HOLES[index]), || {
+            buffer.clear();
+            write!(buffer, "{}", black_box(&errors[index])).unwrap();
+        });
+        run(&mut group, &format!("sv-SE/{}", HOLES[index]), || {
+            buffer.clear();
+            let error = black_box(&errors[index]);
+            write!(buffer, "{}", error.in_locale(black_box(swedish))).unwrap();
+        });
+        run(&mut group, &format!("canonical/{}", HOLES[index]), || {
+            buffer.clear();
+            let error = black_box(&errors[index]);
+            write!(buffer, "{}", error.in_locale(black_box(canonical))).unwrap();
+        });
+    }
+    group.finish();
+    let mut group = Group::new(c, "negotiate/20");
+    run(&mut group, "sv-SE", || {
+        Locale::<ours::Error>::negotiate(black_box("sv-SE, en;q=0.5"))
+    });
+    run(&mut group, "de-CH, fr;q=0.8", || {
+        Locale::<ours::Error>::negotiate(black_box("de-CH, de;q=0.9, fr;q=0.8"))
+    });
+    group.finish();
+}
+
 fn config() -> Criterion {
     // Short by default, for a 2-core machine; the command line overrides.
     Criterion::default()
@@ -389,6 +432,6 @@ fn from_code_phf(_: &mut Criterion) {}
 criterion_group! {
     name = benches;
     config = config();
-    targets = display_and_from_code, from_code_phf, envelope, localized
+    targets = display_and_from_code, from_code_phf, envelope, localized, locale_handle
 }
 criterion_main!(benches);

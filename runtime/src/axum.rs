@@ -1,4 +1,4 @@
-//! axum responses and correlation IDs (feature `axum`).
+//! axum responses, correlation IDs and localized messages (feature `axum`).
 //!
 //! With this feature, every generated error enum implements axum's
 //! `IntoResponse`: a handler returns `Err(Error::…)` and the client gets
@@ -7,11 +7,12 @@
 //!
 //! [`ErrorLayer`] gives every request a correlation ID and puts it in the
 //! envelope's `target` of every error response, so that no handler passes
-//! it by hand:
+//! it by hand; when the table has translations, it writes the message in
+//! the language of the request's `Accept-Language`:
 //!
 //! ```
 //! # use axum::{Router, routing::get};
-//! error_table::include_error_table!("doc/payments.md");
+//! error_table::include_error_table!("doc/payments.md", locales = "doc/payments.*.md");
 //!
 //! async fn charge() -> Result<&'static str, Error> {
 //!     Err(Error::CardDeclined { card: "•••• 4242".into() })
@@ -22,189 +23,183 @@
 //!     .layer(error_table::axum::ErrorLayer::new());
 //! ```
 //!
-//! The response to `GET /charge`, with the ID taken from the request's
-//! `x-request-id` header or made up when there is none:
+//! The response to `GET /charge` with `Accept-Language: de-CH, en;q=0.5`,
+//! with the ID taken from the request's `x-request-id` header or made up
+//! when there is none:
 //!
 //! ```text
 //! HTTP/1.1 402 Payment Required
 //! content-type: application/json
 //! x-error-code: CARD_DECLINED
+//! content-language: de-DE
+//! vary: accept-language
 //! x-request-id: 3f0b8c1e-5a7d-4c2e-9b1f-0d6e4a2c8b7d
 //!
-//! {"error":{"code":"CARD_DECLINED","message":"Card •••• 4242 was declined.","target":"3f0b8c1e-5a7d-4c2e-9b1f-0d6e4a2c8b7d"}}
+//! {"error":{"code":"CARD_DECLINED","message":"Die Karte •••• 4242 wurde abgelehnt.","target":"3f0b8c1e-5a7d-4c2e-9b1f-0d6e4a2c8b7d"}}
 //! ```
 //!
-//! # How the ID reaches the body
+//! # How the ID and the locale reach the body
 //!
-//! `IntoResponse` does not see the request, so it cannot know the ID. It
-//! writes the envelope without `target` and leaves an [`ErrorInfo`] (code
-//! and message) in the response's extensions. `ErrorLayer`, around the
-//! handlers, reads or makes the ID when the request comes in, stores it as
-//! a [`RequestId`] request extension (handlers may take it with
-//! `Extension<RequestId>`, to log it), and when the response goes out sets
-//! the `x-request-id` header and, on responses that carry an `ErrorInfo`,
-//! writes the envelope again with `target`. This needs no task-local or
-//! global state, works with any executor, and leaves other responses
-//! untouched. Without the layer, error responses are complete but have no
+//! `IntoResponse` does not see the request, so it cannot know the ID nor
+//! the language. It writes the envelope in the canonical locale without
+//! `target` and leaves an [`ErrorInfo`] (the error itself) in the
+//! response's extensions. `ErrorLayer`, around the handlers, reads or
+//! makes the ID when the request comes in, stores it as a [`RequestId`]
+//! request extension (handlers may take it with `Extension<RequestId>`, to
+//! log it) and in the request's ID header, and when the response goes out
+//! sets the ID header and, on responses that carry an `ErrorInfo`, writes
+//! the envelope again with `target`, in the locale negotiated from
+//! `Accept-Language` ([`negotiate`](crate::negotiate), once per error
+//! response), with `Content-Language` and `Vary: Accept-Language` when the
+//! table has translations. This needs no task-local or global state, works
+//! with any executor, and leaves other responses untouched. Without the
+//! layer, error responses are complete, in the canonical locale, without
 //! `target`.
+//!
+//! The error travels in the response's extensions, which hold only
+//! `Send + Sync` values: with this feature, the field types of a table
+//! (see the `fields` setting) must be `Send + Sync`, as the values a
+//! handler's future holds are anyway.
 //!
 //! Put the layer outside of any layer that compresses bodies (add it
 //! before it, since axum wraps later layers around earlier ones): it leaves
 //! a response with a `Content-Encoding` alone.
+//!
+//! # With tower-http's request IDs
+//!
+//! The layer reads and writes the ID in a header, so it agrees with
+//! `tower-http`'s `SetRequestIdLayer` and `PropagateRequestIdLayer` in
+//! either order: outside of `ErrorLayer`, `SetRequestIdLayer` makes the ID
+//! and `ErrorLayer` uses it; inside, it finds the ID that `ErrorLayer`
+//! put in the request's header and keeps it. Either way one ID is in the
+//! response header, the envelope and the handlers' extensions (ours and
+//! tower-http's), with the same header name on both
+//! ([`request_id_header`](ErrorLayer::request_id_header)).
+//!
+//! # Causes
+//!
+//! A handler that returns [`WithSource<Error>`](crate::WithSource) answers
+//! with the row alone; the cause stays in the [`ErrorInfo`], and with the
+//! feature `tracing` the layer logs it once, with the correlation ID and
+//! the code (target `error_table`; `error` level for a 5xx, `warn` for a
+//! 4xx).
+//!
+//! # Rejections as rows
+//!
+//! The extractors' rejections (a body that is not JSON, a missing query
+//! parameter, an invalid path parameter), the router's 404 for an unknown
+//! route and 405 for a wrong method answer in axum's own format, plain
+//! text or an empty body. [`ErrorLayer::rejections`] turns every error
+//! response that no table made into a row of yours, chosen by its status,
+//! so that every error response of the service is an envelope of the
+//! table:
+//!
+//! ```
+//! # use axum::{Router, routing::get};
+//! use error_table::http::StatusCode;
+//!
+//! error_table::include_error_table!("doc/payments.md");
+//!
+//! let layer = error_table::axum::ErrorLayer::new().rejections(|status| match status {
+//!     StatusCode::TOO_MANY_REQUESTS => Some(Error::RateLimited { retry_after_seconds: "1".into() }),
+//!     _ if status.is_server_error() => Some(Error::InternalError),
+//!     _ => None, // left as it is
+//! });
+//! let app: Router = Router::new().route("/charge", get(|| async { "ok" })).layer(layer);
+//! ```
+//!
+//! Where a row needs what the rejection says, take the extractor's
+//! `Result` in the handler instead (`Result<Json<T>, JsonRejection>`) and
+//! return the row.
 
 use core::future::Future;
 use core::pin::Pin;
-use core::sync::atomic::{AtomicU64, Ordering};
 use core::task::{Context, Poll};
-use std::collections::hash_map::RandomState;
-use std::hash::BuildHasher;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use ::axum_core::body::Body;
-use ::axum_core::response::Response;
-use ::http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
-use ::http::{HeaderMap, HeaderName, HeaderValue, Request};
+use ::axum_core::response::{IntoResponse, Response};
+use ::http::header::{
+    ACCEPT_LANGUAGE, CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER,
+    VARY,
+};
+use ::http::{HeaderMap, HeaderName, HeaderValue, Request, StatusCode};
 
-use crate::http::{ERROR_CODE_HEADER, REQUEST_ID_HEADER, status_code};
-use crate::{ApiError, Code, Envelope};
-
-/// The longest incoming request ID that is kept: 128 bytes. A longer one,
-/// or one with other bytes than visible ASCII, is replaced by a new ID.
-pub const MAX_REQUEST_ID_LEN: usize = 128;
-
-/// The code and message of an error response made by a generated
-/// `IntoResponse`, in the response's extensions.
-///
-/// [`ErrorLayer`] reads it to write the envelope again with the
-/// correlation ID; your own middleware can read it too, to log errors.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorInfo {
-    code: &'static str,
-    message: String,
-}
-
-impl ErrorInfo {
-    /// The error code, as on the wire.
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        self.code
-    }
-
-    /// The rendered message.
-    #[must_use]
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
+use crate::http::{ERROR_CODE_HEADER, REQUEST_ID_HEADER};
+pub use crate::server::{ErrorInfo, MAX_REQUEST_ID_LEN, RequestId};
+use crate::server::{Reply, log_cause};
+use crate::{ApiError, WithSource};
 
 /// The response of a generated `IntoResponse`: status, `Content-Type:
-/// application/json`, `x-error-code`, the envelope without `target`, and
-/// an [`ErrorInfo`] extension.
-pub(crate) fn into_response<E: ApiError>(error: &E) -> Response {
-    let code = error.code();
-    let info = ErrorInfo {
-        code: code.as_str(),
-        message: error.to_string(),
-    };
-    let mut response = Response::new(Body::from(envelope_json(&info, None)));
-    *response.status_mut() = status_code(code);
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    if let Some(value) = code_header_value(info.code) {
-        headers.insert(ERROR_CODE_HEADER, value);
-    }
+/// application/json`, `x-error-code`, `Retry-After` when the row has a
+/// delay, the envelope without `target`, and an [`ErrorInfo`] extension.
+pub(crate) fn into_response<E: ApiError + Send + Sync + 'static>(error: E) -> Response {
+    let info = ErrorInfo::new(error);
+    let mut response = Response::new(Body::empty());
+    write_reply(
+        &mut response,
+        &info,
+        info.canonical_reply(),
+        &ERROR_CODE_HEADER,
+    );
     response.extensions_mut().insert(info);
     response
 }
 
-/// `code` as a header value, or `None` when it has bytes a header cannot
+impl<E: ApiError + Send + Sync + 'static> IntoResponse for WithSource<E> {
+    fn into_response(self) -> Response {
+        into_response(self)
+    }
+}
+
+/// Writes `reply`, the response of `info`, into `response`: status, body
+/// and headers, the code in the header `code_header`.
+fn write_reply<B: From<String>>(
+    response: &mut ::http::Response<B>,
+    info: &ErrorInfo,
+    reply: Reply,
+    code_header: &HeaderName,
+) {
+    *response.status_mut() =
+        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    *response.body_mut() = B::from(reply.body);
+    let headers = response.headers_mut();
+    headers.remove(CONTENT_LENGTH);
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    if let Ok(code) = HeaderValue::from_str(info.code()) {
+        headers.insert(code_header.clone(), code);
+    }
+    if let Some(locale) = reply.content_language.and_then(header_value) {
+        headers.insert(CONTENT_LANGUAGE, locale);
+        headers.append(VARY, HeaderValue::from_static("accept-language"));
+    }
+    if let Some(seconds) = reply.retry_after {
+        headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+    }
+}
+
+/// `text` as a header value, or `None` when it has bytes a header cannot
 /// carry.
-fn code_header_value(code: &str) -> Option<HeaderValue> {
-    HeaderValue::from_bytes(code.as_bytes()).ok()
-}
-
-/// The envelope of `info` as JSON.
-fn envelope_json(info: &ErrorInfo, target: Option<&str>) -> String {
-    let envelope = Envelope::new(info.code, info.message.clone(), target);
-    // Serializing strings into a `String` cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
-}
-
-/// The correlation ID of a request, set by [`ErrorLayer`] as a request
-/// extension.
-///
-/// ```
-/// # use axum::Extension;
-/// use error_table::axum::RequestId;
-///
-/// async fn handler(Extension(id): Extension<RequestId>) -> String {
-///     format!("request {id}")
-/// }
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RequestId(Arc<str>);
-
-impl RequestId {
-    /// A new ID: a random UUID (version 4) text, such as
-    /// `3f0b8c1e-5a7d-4c2e-9b1f-0d6e4a2c8b7d`.
-    ///
-    /// The bits come from a process-wide counter hashed with the random
-    /// keys of the standard library's `RandomState`: IDs do not repeat
-    /// within a process and are not guessable from one another, with no
-    /// dependency on a random number crate.
-    #[must_use]
-    pub fn generate() -> Self {
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        static KEYS: OnceLock<(RandomState, RandomState)> = OnceLock::new();
-        let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let (high, low) = KEYS.get_or_init(|| (RandomState::new(), RandomState::new()));
-        let bits = u128::from(high.hash_one(count)) << 64 | u128::from(low.hash_one(count));
-        // Version 4 in bits 76..80, variant `10` in bits 62..64.
-        let bits = bits & !(0xF << 76) | 0x4 << 76;
-        let bits = bits & !(0x3 << 62) | 0x2 << 62;
-        let hex = format!("{bits:032x}");
-        let parts = [0..8, 8..12, 12..16, 16..20, 20..32].map(|range| hex.get(range).unwrap_or(""));
-        Self(parts.join("-").into())
-    }
-
-    /// The ID in `value`, when it is 1 to [`MAX_REQUEST_ID_LEN`] bytes of
-    /// visible ASCII.
-    #[must_use]
-    pub fn from_header(value: &HeaderValue) -> Option<Self> {
-        let bytes = value.as_bytes();
-        let valid = (1..=MAX_REQUEST_ID_LEN).contains(&bytes.len())
-            && bytes.iter().all(u8::is_ascii_graphic);
-        valid
-            .then(|| value.to_str().ok())
-            .flatten()
-            .map(|id| Self(id.into()))
-    }
-
-    /// The ID.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl core::fmt::Display for RequestId {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.pad(&self.0)
-    }
+fn header_value(text: &str) -> Option<HeaderValue> {
+    HeaderValue::from_str(text).ok()
 }
 
 /// A tower layer that gives every request a correlation ID and completes
 /// the error responses of generated tables; see the [module](self) for how.
 ///
 /// - The ID is the request's `x-request-id` header when it is 1 to 128
-///   bytes of visible ASCII, else a new [`RequestId::generate`]d one. Set
-///   another header name (`x-ms-request-id`, `x-correlation-id`) with
-///   [`request_id_header`](Self::request_id_header).
+///   bytes of visible ASCII, else a new [`RequestId::generate`]d one, which
+///   replaces the header in the request for the layers and handlers
+///   inside. Set another header name (`x-ms-request-id`,
+///   `x-correlation-id`) with [`request_id_header`](Self::request_id_header).
 /// - Every response gets the ID in the same header.
 /// - Error responses of generated tables get the ID as the envelope's
-///   `target`, and the error code in the header named by
+///   `target`, the message in the locale the request's `Accept-Language`
+///   asks for, and the error code in the header named by
 ///   [`code_header`](Self::code_header) (`x-error-code` by default;
 ///   `x-ms-error-code` for Azure-style APIs).
+/// - With [`rejections`](Self::rejections), other error responses become
+///   rows of the table.
 ///
 /// ```
 /// use error_table::axum::ErrorLayer;
@@ -219,44 +214,48 @@ pub struct ErrorLayer {
     settings: Arc<Settings>,
 }
 
-#[derive(Debug)]
-struct Settings {
-    request_id_header: HeaderName,
-    code_header: HeaderName,
-}
+type Settings = crate::server::Settings<HeaderName>;
 
 impl ErrorLayer {
     /// The layer with `x-request-id` and `x-error-code`.
     #[must_use]
     pub fn new() -> Self {
         Self {
-            settings: Arc::new(Settings {
-                request_id_header: REQUEST_ID_HEADER,
-                code_header: ERROR_CODE_HEADER,
-            }),
+            settings: Arc::new(Settings::new(REQUEST_ID_HEADER, ERROR_CODE_HEADER)),
         }
     }
 
     /// Reads and writes the correlation ID in the header `name`.
     #[must_use]
     pub fn request_id_header(self, name: HeaderName) -> Self {
-        Self {
-            settings: Arc::new(Settings {
-                request_id_header: name,
-                code_header: self.settings.code_header.clone(),
-            }),
-        }
+        self.with(|settings| settings.request_id_header = name)
     }
 
     /// Sends the error code in the header `name` instead of `x-error-code`.
     #[must_use]
     pub fn code_header(self, name: HeaderName) -> Self {
-        Self {
-            settings: Arc::new(Settings {
-                request_id_header: self.settings.request_id_header.clone(),
-                code_header: name,
-            }),
-        }
+        self.with(|settings| settings.code_header = name)
+    }
+
+    /// Answers every 4xx or 5xx response that no table made (axum's
+    /// rejections, the router's 404 and 405, a handler's bare status) with
+    /// the row `rows` gives for its status, in place of its body; `None`
+    /// leaves the response as it is. Other headers, such as the `allow` of
+    /// a 405, are kept.
+    #[must_use]
+    pub fn rejections<E, F>(self, rows: F) -> Self
+    where
+        E: ApiError + Send + Sync + 'static,
+        F: Fn(StatusCode) -> Option<E> + Send + Sync + 'static,
+    {
+        self.with(|settings| {
+            settings.set_rejections(move |status| rows(StatusCode::from_u16(status).ok()?));
+        })
+    }
+
+    fn with(mut self, change: impl FnOnce(&mut Settings)) -> Self {
+        change(Arc::make_mut(&mut self.settings));
+        self
     }
 }
 
@@ -298,27 +297,35 @@ where
     }
 
     fn call(&mut self, mut request: Request<RequestBody>) -> Self::Future {
-        let id = request_id(request.headers(), &self.settings.request_id_header);
+        let name = &self.settings.request_id_header;
+        let sent = request.headers().get(name).map(HeaderValue::as_bytes);
+        let id = RequestId::from_request(sent);
+        if sent != Some(id.as_str().as_bytes()) {
+            set_id(request.headers_mut(), name, &id);
+        }
         request.extensions_mut().insert(id.clone());
+        let accept_language = request.headers().get(ACCEPT_LANGUAGE).cloned();
         ResponseFuture {
             inner: Box::pin(self.inner.call(request)),
             id,
+            accept_language,
             settings: Arc::clone(&self.settings),
         }
     }
 }
 
-fn request_id(headers: &HeaderMap, name: &HeaderName) -> RequestId {
-    headers
-        .get(name)
-        .and_then(RequestId::from_header)
-        .unwrap_or_else(RequestId::generate)
+/// Puts `id` in the header `name`, in place of any other.
+fn set_id(headers: &mut HeaderMap, name: &HeaderName, id: &RequestId) {
+    if let Some(value) = header_value(id.as_str()) {
+        headers.insert(name.clone(), value);
+    }
 }
 
 /// The response future of [`ErrorService`].
 pub struct ResponseFuture<F> {
     inner: Pin<Box<F>>,
     id: RequestId,
+    accept_language: Option<HeaderValue>,
     settings: Arc<Settings>,
 }
 
@@ -340,115 +347,62 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
         match this.inner.as_mut().poll(cx) {
-            Poll::Ready(result) => {
-                Poll::Ready(result.map(|response| finish(response, &this.id, &this.settings)))
-            }
+            Poll::Ready(result) => Poll::Ready(result.map(|response| {
+                let request = Exchange {
+                    id: &this.id,
+                    accept_language: this.accept_language.as_ref(),
+                };
+                finish(response, &request, &this.settings)
+            })),
             Poll::Pending => Poll::Pending,
         }
     }
 }
 
-/// Completes an error response of a table, and sets the ID header.
+/// What the layer kept of a request for its response.
+struct Exchange<'a> {
+    id: &'a RequestId,
+    accept_language: Option<&'a HeaderValue>,
+}
+
+/// Completes an error response of a table (or a rejection made a row), and
+/// sets the ID header.
 fn finish<B: From<String>>(
     mut response: ::http::Response<B>,
-    id: &RequestId,
+    request: &Exchange<'_>,
     settings: &Settings,
 ) -> ::http::Response<B> {
-    let info = response
-        .extensions()
-        .get::<ErrorInfo>()
-        .filter(|_| !response.headers().contains_key(CONTENT_ENCODING));
-    if let Some(info) = info {
-        let body = envelope_json(info, Some(id.as_str()));
-        let code = code_header_value(info.code);
-        *response.body_mut() = B::from(body);
-        let headers = response.headers_mut();
-        headers.remove(CONTENT_LENGTH);
-        if settings.code_header != ERROR_CODE_HEADER {
-            headers.remove(ERROR_CODE_HEADER);
-            if let Some(code) = code {
-                headers.insert(settings.code_header.clone(), code);
-            }
+    if !response.headers().contains_key(CONTENT_ENCODING) {
+        let made = response.extensions_mut().remove::<ErrorInfo>();
+        let info = made.or_else(|| settings.rejection(response.status().as_u16()));
+        if let Some(info) = info {
+            complete(&mut response, info, request, settings);
         }
     }
-    if let Ok(value) = HeaderValue::from_str(id.as_str()) {
-        response
-            .headers_mut()
-            .insert(settings.request_id_header.clone(), value);
-    }
+    set_id(
+        response.headers_mut(),
+        &settings.request_id_header,
+        request.id,
+    );
     response
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{ErrorInfo, ErrorLayer, MAX_REQUEST_ID_LEN, RequestId, finish};
-    use ::http::header::CONTENT_ENCODING;
-    use ::http::{HeaderValue, Response};
-
-    fn error_response() -> Response<String> {
-        let mut response = Response::new("{}".to_owned());
-        response.extensions_mut().insert(ErrorInfo {
-            code: "NotFound",
-            message: "Gone.".to_owned(),
-        });
-        response
+/// Writes the error of `info` into `response` with the request's ID and
+/// locale, and logs its cause.
+fn complete<B: From<String>>(
+    response: &mut ::http::Response<B>,
+    info: ErrorInfo,
+    request: &Exchange<'_>,
+    settings: &Settings,
+) {
+    let accept_language = request
+        .accept_language
+        .and_then(|value| value.to_str().ok());
+    let reply = info.reply(Some(request.id.as_str()), accept_language);
+    if settings.code_header != ERROR_CODE_HEADER {
+        response.headers_mut().remove(ERROR_CODE_HEADER);
     }
-
-    #[test]
-    fn an_error_response_gets_the_id_in_its_body_and_header() {
-        let id = RequestId("r-1".into());
-        let layer = ErrorLayer::new();
-        let response = finish(error_response(), &id, &layer.settings);
-        assert_eq!(
-            response.body(),
-            r#"{"error":{"code":"NotFound","message":"Gone.","target":"r-1"}}"#
-        );
-        assert_eq!(response.headers()["x-request-id"], "r-1");
-    }
-
-    #[test]
-    fn an_encoded_body_is_left_alone() {
-        let id = RequestId("r-1".into());
-        let mut response = error_response();
-        response
-            .headers_mut()
-            .insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-        let response = finish(response, &id, &ErrorLayer::new().settings);
-        assert_eq!(response.body(), "{}");
-        assert_eq!(response.headers()["x-request-id"], "r-1");
-    }
-
-    #[test]
-    fn generated_ids_are_version_4_uuids_that_differ() {
-        let first = RequestId::generate();
-        let second = RequestId::generate();
-        assert_ne!(first, second);
-        for id in [first, second] {
-            let id = id.as_str();
-            assert_eq!(id.len(), 36, "{id}");
-            let dashes: Vec<usize> = id.match_indices('-').map(|(at, _)| at).collect();
-            assert_eq!(dashes, [8, 13, 18, 23], "{id}");
-            assert_eq!(id.get(14..15), Some("4"), "version of {id}");
-            assert!(
-                matches!(id.get(19..20), Some("8" | "9" | "a" | "b")),
-                "variant of {id}"
-            );
-            assert!(
-                id.bytes()
-                    .all(|byte| byte == b'-' || byte.is_ascii_hexdigit())
-            );
-        }
-    }
-
-    #[test]
-    fn incoming_ids_are_kept_only_when_short_visible_ascii() {
-        let id = |text: &str| RequestId::from_header(&HeaderValue::from_str(text).unwrap());
-        assert_eq!(id("req-7f3a").unwrap().as_str(), "req-7f3a");
-        assert_eq!(id(""), None);
-        assert_eq!(id("two words"), None);
-        assert!(id(&"a".repeat(MAX_REQUEST_ID_LEN)).is_some());
-        assert_eq!(id(&"a".repeat(MAX_REQUEST_ID_LEN + 1)), None);
-        let obs_text = HeaderValue::from_bytes(b"caf\xc3\xa9").unwrap();
-        assert_eq!(RequestId::from_header(&obs_text), None);
-    }
+    write_reply(response, &info, reply, &settings.code_header);
+    log_cause(&info, request.id);
+    response.extensions_mut().insert(info);
 }

@@ -1,7 +1,9 @@
 //! The client side: reading an error response back into the table's types.
 
 use core::fmt;
+use core::time::Duration;
 
+use crate::retry::{is_retryable, parse_seconds};
 use crate::{ApiError, Code, Decode, Envelope};
 
 /// The largest error body `ReceivedError::decode` (feature `json`) reads:
@@ -95,6 +97,7 @@ pub struct ReceivedError<E: ApiError> {
     target: Option<String>,
     status: Option<u16>,
     error: Option<E>,
+    retry_after: Option<Duration>,
 }
 
 impl<E: Decode> ReceivedError<E> {
@@ -155,6 +158,7 @@ impl<E: Decode> ReceivedError<E> {
             target,
             status,
             error,
+            retry_after: None,
         }
     }
 }
@@ -196,6 +200,33 @@ impl<E: ApiError> ReceivedError<E> {
     #[must_use]
     pub fn error(&self) -> Option<&E> {
         self.error.as_ref()
+    }
+
+    /// The same error, received with the `Retry-After` header `value`
+    /// (its delay-seconds form; an HTTP date is ignored). The `reqwest`
+    /// helpers call it; another client passes the header's bytes.
+    #[must_use]
+    pub fn with_retry_after_header(mut self, value: &[u8]) -> Self {
+        self.retry_after = parse_seconds(value);
+        self
+    }
+
+    /// How long to wait before sending the request again: the response's
+    /// `Retry-After`, else the delay of the typed error (its
+    /// `{retry after seconds}`), else `None`.
+    #[must_use]
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+            .or_else(|| self.error.as_ref()?.retry_after())
+    }
+
+    /// Whether the same request may succeed later: the response has a
+    /// retry delay, or its status (or, without one, its known code's) is
+    /// 408, 429, 502, 503 or 504 ([`is_retryable`](crate::is_retryable)).
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        let status = self.status.or_else(|| self.known_code().map(Code::status));
+        self.retry_after().is_some() || status.is_some_and(is_retryable)
     }
 
     /// The typed error, or `self` when there is none.

@@ -8,7 +8,7 @@
 //! error_table::include_error_table!("doc/payments.md");
 //! use error_table::http::StatusCode;
 //!
-//! let error = Error::RateLimited { seconds: "30".into() };
+//! let error = Error::RateLimited { retry_after_seconds: "30".into() };
 //! assert_eq!(error.status_code(), StatusCode::TOO_MANY_REQUESTS);
 //! assert_eq!(ErrorCode::CardDeclined.status_code(), StatusCode::PAYMENT_REQUIRED);
 //! assert_eq!(StatusCode::from(&error), StatusCode::TOO_MANY_REQUESTS);

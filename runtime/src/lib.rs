@@ -4,6 +4,7 @@
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
+mod cause;
 mod client;
 mod envelope;
 #[cfg(feature = "http")]
@@ -11,24 +12,32 @@ pub mod http;
 mod localize;
 mod lookup;
 mod message;
+mod negotiation;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
+mod retry;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod server;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 
 use core::fmt;
 use core::hash::Hash;
+use core::time::Duration;
 
 pub use error_table_macros::include_error_table;
 
+pub use crate::cause::{ResultExt, WithSource};
 pub use crate::client::{
     ClientError, DecodeError, DecodeErrorKind, MAX_BODY_BYTES, MAX_DEPTH, ReceivedCode,
     ReceivedError,
 };
 pub use crate::envelope::{Envelope, ErrorBody};
-pub use crate::localize::{Localize, Localized, negotiate};
+pub use crate::localize::{Locale, Localize, Localized};
+pub use crate::negotiation::{MAX_LANGUAGE_RANGES, negotiate};
+pub use crate::retry::is_retryable;
 
 /// Implemented by every generated code enum (`ErrorCode` by default).
 ///
@@ -50,6 +59,13 @@ pub trait Code: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + 'static {
 
     /// The code whose wire string is `code`, compared exactly.
     fn from_code(code: &str) -> Option<Self>;
+
+    /// Whether a request that failed with this code may succeed when sent
+    /// again unchanged: its status is 408, 429, 502, 503 or 504, which say
+    /// that the server, not the request, is the problem for now.
+    fn is_retryable(self) -> bool {
+        is_retryable(self.status())
+    }
 }
 
 /// Implemented by every generated error enum (`Error` by default).
@@ -69,6 +85,14 @@ pub trait ApiError: core::error::Error + Localize {
     /// correlation ID.
     fn to_envelope<'a>(&self, target: Option<&'a str>) -> Envelope<'a> {
         Envelope::new(self.code().as_str(), self.to_string(), target)
+    }
+
+    /// How long the client should wait before it sends the request again,
+    /// when the error says: the value of a `{retry after seconds}`
+    /// placeholder, in whole seconds. The server integrations send it as
+    /// `Retry-After` on 429 and 503 responses.
+    fn retry_after(&self) -> Option<Duration> {
+        None
     }
 }
 
@@ -129,6 +153,7 @@ pub mod __private {
 
     pub use crate::lookup::CodeMap;
     pub use crate::message::{holes, owned};
+    pub use crate::retry::retry_after_seconds;
     pub use crate::{ApiError, Code, Decode, Envelope, Localize, Localized};
 
     /// The impls of the HTTP frameworks whose features are enabled, for a
@@ -207,7 +232,7 @@ pub mod __private {
             #[automatically_derived]
             impl $crate::__private::axum_core::response::IntoResponse for $error {
                 fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                    $crate::__private::axum_into_response(&self)
+                    $crate::__private::axum_into_response(self)
                 }
             }
         };
@@ -229,7 +254,9 @@ pub mod __private {
     /// The response of a generated `IntoResponse` (feature `axum`).
     #[cfg(feature = "axum")]
     #[must_use]
-    pub fn axum_into_response<E: ApiError>(error: &E) -> ::axum_core::response::Response {
+    pub fn axum_into_response<E: ApiError + Send + Sync + 'static>(
+        error: E,
+    ) -> ::axum_core::response::Response {
         crate::axum::into_response(error)
     }
 
@@ -274,7 +301,9 @@ pub mod __private {
     /// The response of a generated `ResponseError` (feature `actix-web`).
     #[cfg(feature = "actix-web")]
     #[must_use]
-    pub fn actix_error_response<E: ApiError>(error: &E) -> ::actix_web::HttpResponse {
+    pub fn actix_error_response<E: ApiError + Clone + Send + Sync + 'static>(
+        error: &E,
+    ) -> ::actix_web::HttpResponse {
         crate::actix::error_response(error)
     }
 

@@ -4,7 +4,8 @@
 //! [`error_for_table`](ResponseExt::error_for_table) passes a success
 //! through and reads an error status into the table's types, and
 //! [`decode_error`](ResponseExt::decode_error) reads any response as an
-//! error. Neither reads more than [`MAX_BODY_BYTES`] of the body.
+//! error. Neither reads more than [`MAX_BODY_BYTES`] of the body, and both
+//! keep the response's `Retry-After` ([`ReceivedError::retry_after`]).
 //!
 //! ```no_run
 //! error_table::include_error_table!("doc/payments.md");
@@ -71,8 +72,16 @@ impl ResponseExt for ::reqwest::Response {
 
     async fn decode_error<E: Decode>(self) -> Result<ReceivedError<E>, DecodeError> {
         let status = self.status().as_u16();
+        let retry_after = self
+            .headers()
+            .get(::reqwest::header::RETRY_AFTER)
+            .map(|value| value.as_bytes().to_owned());
         let body = read_body(self, status).await?;
-        ReceivedError::decode(status, &body)
+        let received = ReceivedError::decode(status, &body)?;
+        Ok(match retry_after {
+            Some(value) => received.with_retry_after_header(&value),
+            None => received,
+        })
     }
 }
 

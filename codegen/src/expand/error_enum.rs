@@ -83,12 +83,13 @@ pub(super) fn error_enum(
 }
 
 /// `std::error::Error` and the runtime's `ApiError` for the error enum.
-pub(super) fn error_traits(settings: &Settings) -> TokenStream {
+pub(super) fn error_traits(rows: &[CheckedRow], settings: &Settings) -> TokenStream {
     let Settings {
         error_name,
         code_name,
         ..
     } = settings;
+    let retry_after = retry_after(rows);
     quote! {
         #[automatically_derived]
         impl ::core::error::Error for #error_name {}
@@ -100,6 +101,46 @@ pub(super) fn error_traits(settings: &Settings) -> TokenStream {
             fn code(&self) -> #code_name {
                 Self::code(self)
             }
+
+            #retry_after
+        }
+    }
+}
+
+/// The field that carries a row's retry delay in seconds: the placeholder
+/// `{retry after seconds}`.
+const RETRY_AFTER_FIELD: &str = "retry_after_seconds";
+
+/// `ApiError::retry_after` for the rows with a [`RETRY_AFTER_FIELD`];
+/// nothing (the trait's `None`) when no row has one.
+fn retry_after(rows: &[CheckedRow]) -> TokenStream {
+    let mut arms = String::new();
+    let mut delayed = 0;
+    for row in rows {
+        if row
+            .fields
+            .iter()
+            .any(|field| field.ident == RETRY_AFTER_FIELD)
+        {
+            arms.code(format_args!(
+                "Self::{} {{ {RETRY_AFTER_FIELD}, .. }} => \
+                 ::error_table::__private::retry_after_seconds({RETRY_AFTER_FIELD}),",
+                row.variant
+            ));
+            delayed += 1;
+        }
+    }
+    if delayed == 0 {
+        return TokenStream::new();
+    }
+    if delayed < rows.len() {
+        arms.push_str("_ => ::core::option::Option::None,");
+    }
+    let arms = parse(&arms);
+    quote! {
+        #[allow(clippy::match_same_arms)]
+        fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+            match self { #arms }
         }
     }
 }

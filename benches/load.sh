@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Load benchmark of the example service (see BENCHMARKS.md). Not a test.
+#
+#   bash benches/load.sh
+#
+# `examples/service` (ErrorLayer, localization, rejections) answers
+# `GET /api/files/0xZZ` with a German `Accept-Language`: a 400 envelope in
+# German with a new correlation ID. `examples/load_baseline.rs`, a plain
+# axum handler, answers every request with the same bytes, captured from
+# the service first. Each server runs alone on 127.0.0.1 under wrk, in
+# alternating rounds; the script prints requests per second and p99
+# latency of each round, their medians, and the ratios service / baseline
+# (throughput baseline / service, so that both read "times slower").
+#
+# Environment: ROUNDS (default 3), DURATION (default 10s), CONNECTIONS
+# (default 16), THREADS (wrk's, default 1). Needs wrk (`apt-get install
+# wrk`) and curl. Both servers are stopped when the script ends.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${ROUNDS:-3}
+duration=${DURATION:-10s}
+connections=${CONNECTIONS:-16}
+threads=${THREADS:-1}
+language="de-DE,de;q=0.9,en;q=0.5"
+path=/api/files/0xZZ
+work=target/load
+mkdir -p "$work"
+for tool in wrk curl; do
+    command -v "$tool" > /dev/null || { echo "needs $tool (apt-get install -y $tool)" >&2; exit 1; }
+done
+
+echo "== machine: $(nproc) cores, $(rustc -V), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+cargo build --quiet --release --example service --example load_baseline
+
+pids=()
+trap 'kill "${pids[@]}" 2> /dev/null || true' EXIT
+
+# `start NAME CMD...`: runs a server on a free port, prints its base URL.
+start() {
+    local name=$1 log=$work/$1.log
+    shift
+    "$@" > "$log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 100); do
+        if grep -q '^serving on ' "$log"; then
+            sed -n 's/^serving on //p' "$log" | head -1
+            return
+        fi
+        sleep 0.1
+    done
+    echo "$name did not start: $(cat "$log")" >&2
+    exit 1
+}
+
+service=$(start service target/release/examples/service serve 127.0.0.1:0)
+curl -si -H "accept-language: $language" "$service$path" > "$work/response.txt"
+baseline=$(start baseline target/release/examples/load_baseline 127.0.0.1:0 "$work/response.txt")
+echo "== the response (both servers):"
+sed 's/^/   /' "$work/response.txt"; echo
+
+# `run NAME URL ROUND`: one wrk run, its requests/s and p99 in ms.
+run() {
+    local out=$work/$1-$3.txt
+    wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+        -H "accept-language: $language" "$2$path" > "$out"
+    local rps p99
+    rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+    p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/, "", v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v*=1000}; print v}' "$out")
+    echo "$1 $3 $rps $p99" | tee -a "$work/results.txt"
+}
+
+: > "$work/results.txt"
+echo "== name round requests/s p99-ms"
+for round in $(seq "$rounds"); do
+    run service "$service" "$round"
+    run baseline "$baseline" "$round"
+done
+
+python3 - "$work/results.txt" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+median = lambda name, col: statistics.median(float(r[col]) for r in rows if r[0] == name)
+s_rps, b_rps = median("service", 2), median("baseline", 2)
+s_p99, b_p99 = median("service", 3), median("baseline", 3)
+print(f"== medians: service {s_rps:,.0f} req/s, p99 {s_p99:.2f} ms; baseline {b_rps:,.0f} req/s, p99 {b_p99:.2f} ms")
+print(f"== throughput baseline/service {b_rps / s_rps:.3f}x, p99 service/baseline {s_p99 / b_p99:.3f}x (target <= 1.10x)")
+PY

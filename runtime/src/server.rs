@@ -1,0 +1,343 @@
+//! What the axum and actix-web integrations share: the error of an error
+//! response, kept until the layer or middleware writes it again in the
+//! request's locale with the correlation ID, and request IDs.
+
+use core::fmt;
+use core::time::Duration;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::localize::Locale;
+use crate::{ApiError, Code, Envelope, ErrorBody};
+
+/// The longest incoming request ID that is kept: 128 bytes. A longer one,
+/// or one with other bytes than visible ASCII, is replaced by a new ID.
+pub const MAX_REQUEST_ID_LEN: usize = 128;
+
+/// The error of an error response made by a generated table's
+/// `IntoResponse` (axum) or `ResponseError` (actix-web), in the response's
+/// extensions.
+///
+/// The layer (`axum::ErrorLayer`) or middleware (`actix::ErrorMiddleware`)
+/// reads it to write the envelope again with the correlation ID and in the
+/// request's locale, and logs its cause; your own middleware can read it
+/// too.
+#[derive(Clone)]
+pub struct ErrorInfo {
+    error: Arc<dyn Erased + Send + Sync>,
+    message: String,
+}
+
+impl ErrorInfo {
+    pub(crate) fn new<E: ApiError + Send + Sync + 'static>(error: E) -> Self {
+        let message = error.to_string();
+        Self {
+            error: Arc::new(error),
+            message,
+        }
+    }
+
+    /// The error code, as on the wire.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.error.code()
+    }
+
+    /// The HTTP status of the error's row.
+    #[must_use]
+    pub fn status(&self) -> u16 {
+        self.error.status()
+    }
+
+    /// The message in the canonical locale.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The error that caused this one (see [`WithSource`](crate::WithSource)):
+    /// for the logs, never sent.
+    #[must_use]
+    pub fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        self.error.source()
+    }
+
+    /// How long the client should wait before it tries again, when the
+    /// error says (see [`ApiError::retry_after`]).
+    #[must_use]
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.error.retry_after()
+    }
+
+    /// The response for this error made without its request: no `target`,
+    /// the canonical locale, no `Content-Language` (it does not vary).
+    pub(crate) fn canonical_reply(&self) -> Reply {
+        Reply {
+            content_language: None,
+            ..self.reply(None, None)
+        }
+    }
+
+    /// The response for this error: with `target` as the correlation ID,
+    /// in the best locale for `accept_language` (the canonical one when
+    /// there is none).
+    pub(crate) fn reply(&self, target: Option<&str>, accept_language: Option<&str>) -> Reply {
+        let locales = self.error.locales();
+        let locale = accept_language.map_or(0, |value| crate::negotiate(value, locales));
+        let message = if locale == 0 {
+            Cow::Borrowed(self.message.as_str())
+        } else {
+            Cow::Owned(self.error.message(locale))
+        };
+        let envelope = Envelope {
+            error: ErrorBody {
+                code: Cow::Borrowed(self.code()),
+                message,
+                target: target.map(Cow::Borrowed),
+            },
+        };
+        let status = self.status();
+        Reply {
+            status,
+            // Serializing strings into a `String` cannot fail.
+            body: serde_json::to_string(&envelope).unwrap_or_default(),
+            // A table without translations always answers alike.
+            content_language: (locales.len() > 1)
+                .then(|| locales.get(locale).copied())
+                .flatten(),
+            retry_after: self
+                .retry_after()
+                .filter(|_| sends_retry_after(status))
+                .map(|delay| delay.as_secs()),
+        }
+    }
+}
+
+impl fmt::Debug for ErrorInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorInfo")
+            .field("code", &self.code())
+            .field("message", &self.message)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a layer or middleware is set to, with the header names of its
+/// framework.
+#[derive(Clone)]
+pub(crate) struct Settings<Name> {
+    /// The request and response header of the correlation ID.
+    pub(crate) request_id_header: Name,
+    /// The response header of the error code.
+    pub(crate) code_header: Name,
+    rejections: Option<Arc<Rejections>>,
+}
+
+/// The row, if any, for an error response of a status that no table made.
+type Rejections = dyn Fn(u16) -> Option<ErrorInfo> + Send + Sync;
+
+impl<Name> Settings<Name> {
+    pub(crate) fn new(request_id_header: Name, code_header: Name) -> Self {
+        Self {
+            request_id_header,
+            code_header,
+            rejections: None,
+        }
+    }
+
+    /// Answers the error responses that no table made with `rows`.
+    pub(crate) fn set_rejections<E, F>(&mut self, rows: F)
+    where
+        E: ApiError + Send + Sync + 'static,
+        F: Fn(u16) -> Option<E> + Send + Sync + 'static,
+    {
+        self.rejections = Some(Arc::new(move |status| rows(status).map(ErrorInfo::new)));
+    }
+
+    /// The row for a response of `status` that no table made: for a 4xx
+    /// or 5xx, when rejections are mapped and the mapping gives one.
+    pub(crate) fn rejection(&self, status: u16) -> Option<ErrorInfo> {
+        let rows = self.rejections.as_ref()?;
+        (400..600).contains(&status).then(|| rows(status)).flatten()
+    }
+}
+
+impl<Name: fmt::Debug> fmt::Debug for Settings<Name> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Settings")
+            .field("request_id_header", &self.request_id_header)
+            .field("code_header", &self.code_header)
+            .field("rejections", &self.rejections.is_some())
+            .finish()
+    }
+}
+
+/// Whether a response of `status` carries `Retry-After` when its error has
+/// a delay: 429 Too Many Requests (RFC 6585) and 503 Service Unavailable
+/// (RFC 9110).
+pub(crate) fn sends_retry_after(status: u16) -> bool {
+    matches!(status, 429 | 503)
+}
+
+/// What an error response is made of, for either framework.
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) body: String,
+    /// The locale of the message, when the table has translations (the
+    /// response then varies with `Accept-Language`).
+    pub(crate) content_language: Option<&'static str>,
+    /// Seconds for `Retry-After`.
+    pub(crate) retry_after: Option<u64>,
+}
+
+/// An [`ApiError`] of any table, behind a pointer.
+trait Erased {
+    fn code(&self) -> &'static str;
+    fn status(&self) -> u16;
+    fn locales(&self) -> &'static [&'static str];
+    fn message(&self, locale: usize) -> String;
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)>;
+    fn retry_after(&self) -> Option<Duration>;
+}
+
+impl<E: ApiError> Erased for E {
+    fn code(&self) -> &'static str {
+        ApiError::code(self).as_str()
+    }
+
+    fn status(&self) -> u16 {
+        ApiError::status(self)
+    }
+
+    fn locales(&self) -> &'static [&'static str] {
+        E::LOCALES
+    }
+
+    fn message(&self, locale: usize) -> String {
+        self.in_locale(Locale::at(locale)).to_string()
+    }
+
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        core::error::Error::source(self)
+    }
+
+    fn retry_after(&self) -> Option<Duration> {
+        ApiError::retry_after(self)
+    }
+}
+
+/// Logs the cause of an error response, once, with the correlation ID and
+/// the code (feature `tracing`): at `error` level for a 5xx, `warn` for a
+/// 4xx, with target `error_table`.
+pub(crate) fn log_cause(info: &ErrorInfo, request_id: &RequestId) {
+    #[cfg(feature = "tracing")]
+    if let Some(cause) = info.source() {
+        let cause = Chain(cause);
+        if info.status() >= 500 {
+            tracing::error!(target: "error_table", request_id = %request_id, code = info.code(), status = info.status(), %cause, "error response with a cause");
+        } else {
+            tracing::warn!(target: "error_table", request_id = %request_id, code = info.code(), status = info.status(), %cause, "error response with a cause");
+        }
+    }
+    #[cfg(not(feature = "tracing"))]
+    let _ = (info, request_id);
+}
+
+/// An error and its sources, `: `-separated.
+#[cfg(feature = "tracing")]
+struct Chain<'a>(&'a (dyn core::error::Error + 'static));
+
+#[cfg(feature = "tracing")]
+impl fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        while let Some(error) = source {
+            write!(f, ": {error}")?;
+            source = error.source();
+        }
+        Ok(())
+    }
+}
+
+/// The correlation ID of a request, set by the layer or middleware as a
+/// request extension (axum: `Extension<RequestId>`, actix-web:
+/// `web::ReqData<RequestId>`), to log it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RequestId(Arc<str>);
+
+impl RequestId {
+    /// A new ID: a random UUID (version 4, from the `uuid` crate, with the
+    /// per-thread generator of `rand`, seeded by the OS), such as
+    /// `3f0b8c1e-5a7d-4c2e-9b1f-0d6e4a2c8b7d`.
+    #[must_use]
+    pub fn generate() -> Self {
+        let mut buffer = uuid::Uuid::encode_buffer();
+        Self(
+            uuid::Uuid::new_v4()
+                .hyphenated()
+                .encode_lower(&mut buffer)
+                .into(),
+        )
+    }
+
+    /// The ID in a header's bytes, when they are 1 to
+    /// [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII.
+    #[must_use]
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        let valid = (1..=MAX_REQUEST_ID_LEN).contains(&bytes.len())
+            && bytes.iter().all(u8::is_ascii_graphic);
+        valid
+            .then(|| core::str::from_utf8(bytes).ok())
+            .flatten()
+            .map(|id| Self(id.into()))
+    }
+
+    /// The request's ID if its header holds a valid one, else a new one.
+    pub(crate) fn from_request(header: Option<&[u8]>) -> Self {
+        header
+            .and_then(Self::from_bytes)
+            .unwrap_or_else(Self::generate)
+    }
+
+    /// The ID.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RequestId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_REQUEST_ID_LEN, RequestId};
+
+    #[test]
+    fn generated_ids_are_version_4_uuids_that_differ() {
+        let first = RequestId::generate();
+        let second = RequestId::generate();
+        assert_ne!(first, second);
+        for id in [first, second] {
+            let parsed = uuid::Uuid::parse_str(id.as_str()).unwrap();
+            assert_eq!(parsed.get_version_num(), 4, "{id}");
+            assert_eq!(parsed.hyphenated().to_string(), id.as_str());
+        }
+    }
+
+    #[test]
+    fn incoming_ids_are_kept_only_when_short_visible_ascii() {
+        let id = |text: &[u8]| RequestId::from_bytes(text).map(|id| id.as_str().to_owned());
+        assert_eq!(id(b"req-7f3a").as_deref(), Some("req-7f3a"));
+        assert_eq!(id(b""), None);
+        assert_eq!(id(b"two words"), None);
+        assert!(id(&[b'a'; MAX_REQUEST_ID_LEN]).is_some());
+        assert_eq!(id(&[b'a'; MAX_REQUEST_ID_LEN + 1]), None);
+        assert_eq!(id(b"caf\xc3\xa9"), None);
+        assert_eq!(id(b"\xff\xfe"), None);
+    }
+}

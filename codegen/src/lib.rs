@@ -42,6 +42,7 @@ pub mod diagnostic;
 pub mod expand;
 mod include;
 pub mod locale;
+mod lookalike;
 pub mod markdown;
 pub mod model;
 pub mod readable;

@@ -7,7 +7,7 @@ use std::process::Command;
 use error_table_codegen::settings::{
     ColumnChoice, ColumnRole, Settings, StatusRange, TableSelector, VarValue, parse_variant_prefix,
 };
-use error_table_codegen::{Generated, Severity, SourceFile, generate_with_translations};
+use error_table_codegen::{Generated, SourceFile, generate_with_translations};
 
 use crate::report::{Fatal, Status};
 
@@ -146,10 +146,7 @@ pub struct Loaded {
 impl Loaded {
     /// Whether the table has errors; a command that needs every row stops.
     pub fn has_errors(&self) -> bool {
-        self.generated
-            .diagnostics
-            .iter()
-            .any(|diagnostic| diagnostic.severity == Severity::Error)
+        self.generated.has_errors()
     }
 }
 

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use error_table_codegen::SourceFile;
-use error_table_codegen::contract::{self, Contract, LockCheck, lockfile};
+use error_table_codegen::contract::LockCheck;
 use error_table_codegen::lint;
 use error_table_codegen::lints::Lints;
 
@@ -132,9 +132,7 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
 /// The lockfile's check, as the macro's `lock` setting makes it.
 fn check_lock(lock: &str, loaded: &Loaded, lints: &Lints) -> LockCheck {
     let read = SourceFile::read(Path::new(""), lock);
-    let table = (!loaded.has_errors()).then(|| Contract::of(&loaded.generated.checked));
-    let update = lockfile::lock_command(loaded.file.name(), lock);
-    let mut lock_check = contract::check_lock(read, table.as_ref(), &update);
+    let mut lock_check = loaded.generated.check_lock(&loaded.file, lock, read);
     lock_check.lock_problems = lints.apply(lock_check.lock_problems);
     lock_check.broken = lints.apply(lock_check.broken);
     if lock_check.lock_file.is_none() {

@@ -8,9 +8,7 @@ use error_table_codegen::lints::{Level, Lints};
 use error_table_codegen::settings::{
     ColumnChoice, ColumnRole, Settings, StatusRange, TableSelector, VarValue, parse_variant_prefix,
 };
-use error_table_codegen::{
-    DiagnosticCode, Generated, Severity, SourceFile, generate_with_translations,
-};
+use error_table_codegen::{DiagnosticCode, Generated, SourceFile, generate_with_translations};
 
 use crate::report::{Fatal, Status};
 
@@ -186,10 +184,7 @@ pub struct Loaded {
 impl Loaded {
     /// Whether the table has errors; a command that needs every row stops.
     pub fn has_errors(&self) -> bool {
-        self.generated
-            .diagnostics
-            .iter()
-            .any(|diagnostic| diagnostic.severity == Severity::Error)
+        self.generated.has_errors()
     }
 }
 

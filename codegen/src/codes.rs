@@ -338,6 +338,21 @@ codes! {
         example: "| BadHash | 400 | Hash {the hаsh} is invalid. | (with a Cyrillic `а`)",
         fix: "retype the placeholder's name in one script",
     }
+    /// A placeholder's name is written in letters that all look like Latin ones.
+    /// Rust warns (`mixed_script_confusables`) where a crate names a field whose
+    /// letters of one script all look like letters of another, such as a
+    /// Cyrillic `сор` that reads as `cop`.
+    LookAlikePlaceholder = "ET0406" {
+        example: "| Arrested | 403 | Stopped by {сор}. | (in Cyrillic letters)",
+        fix: "write the name in Latin letters, or use letters of its script that look like no Latin one",
+    }
+    /// A placeholder's name holds a character Unicode keeps out of identifiers.
+    /// Rust warns (`uncommon_codepoints`) where a crate names such a field, for
+    /// example one with the micro sign `µ` instead of the Greek `μ`.
+    UncommonCharacterPlaceholder = "ET0407" {
+        example: "| TooSmall | 400 | Below {the µ value}. |",
+        fix: "write the character's usual form, such as `μ` for `µ`",
+    }
     /// A setting of the macro does not fit the table.
     /// For example, a `fields` setting names a field that no placeholder of the
     /// table has.

@@ -9,7 +9,6 @@ use quote::{quote, quote_spanned};
 use syn::LitStr;
 
 use crate::codes::DiagnosticCode;
-use crate::contract::{self, Contract, lockfile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lints::Lints;
 use crate::settings::MacroInput;
@@ -129,14 +128,7 @@ fn check_lock(
     output: &mut Output,
 ) {
     let lock_path = lock.value();
-    let read = SourceFile::read(base_dir, &lock_path);
-    let table_has_errors = generated
-        .diagnostics
-        .iter()
-        .any(|diagnostic| diagnostic.severity == Severity::Error);
-    let table = (!table_has_errors).then(|| Contract::of(&generated.checked));
-    let update = lockfile::lock_command(spec.name(), &lock_path);
-    let checked = contract::check_lock(read, table.as_ref(), &update);
+    let checked = generated.check_lock(spec, &lock_path, SourceFile::read(base_dir, &lock_path));
     if checked.lock_file.is_some() {
         output.track(base_dir, &lock_path);
     }

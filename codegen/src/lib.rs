@@ -45,6 +45,7 @@ mod include;
 pub mod lint;
 pub mod lints;
 pub mod locale;
+mod lookalike;
 pub mod markdown;
 pub mod model;
 pub mod readable;
@@ -79,6 +80,32 @@ pub struct Generated {
     /// The rows without problems, for tools that read the table rather
     /// than compile it, such as the contract and the CLI.
     pub checked: validate::Checked,
+}
+
+impl Generated {
+    /// Whether the canonical file has an error; warnings aside.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.severity == Severity::Error)
+    }
+
+    /// The `lock` setting's check, for the macro and `error-table check`
+    /// alike: this table, read from `spec`, against the lockfile that
+    /// reading `lock_path` gave (`read`). A table with errors is not
+    /// compared: its left-out rows would look removed.
+    #[must_use]
+    pub fn check_lock(
+        &self,
+        spec: &SourceFile,
+        lock_path: &str,
+        read: Result<SourceFile, Box<source::ReadError>>,
+    ) -> contract::LockCheck {
+        let table = (!self.has_errors()).then(|| contract::Contract::of(&self.checked));
+        let update = contract::lockfile::lock_command(spec.name(), lock_path);
+        contract::check_lock(read, table.as_ref(), &update)
+    }
 }
 
 /// Runs the whole pipeline on `file`, without translations.

@@ -7,10 +7,10 @@ use std::fmt;
 
 use proc_macro2::Span;
 use syn::{Ident, Type};
-use unicode_security::mixed_script::AugmentedScriptSet;
 
 use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::lookalike;
 use crate::model::{Row, Table, VariantFrom};
 use crate::settings::{AsTokens, Settings};
 use crate::source::SourceFile;
@@ -184,106 +184,53 @@ fn fields(row: &Row, settings: &Settings, diagnostics: &mut Diagnostics) -> Opti
     let mut fields = Vec::new();
     let mut ok = true;
     for placeholder in row.template.placeholders() {
-        let name = &placeholder.field;
-        if let Some(mixed) = mixed_scripts(name) {
-            diagnostics.push(mixed.diagnostic(placeholder));
-            ok = false;
-            continue;
-        }
-        let problem = match identifier(name) {
-            Ok(ident) => {
-                let setting = settings
-                    .field_types
-                    .iter()
-                    .find(|setting| setting.field == name);
-                fields.push(Field {
-                    ident,
-                    ty: setting.map(|setting| setting.ty.clone()),
-                    placeholder: placeholder.clone(),
-                });
-                continue;
+        match field(placeholder, settings) {
+            Ok(field) => fields.push(field),
+            Err(diagnostic) => {
+                diagnostics.push(*diagnostic);
+                ok = false;
             }
-            Err(NotIdent::Keyword) => (
-                format!(
-                    "placeholder `{{{}}}` becomes the field `{name}`, a Rust keyword",
-                    placeholder.name
-                ),
-                format!("add a word, as in `{{the {} name}}`", placeholder.name),
-            ),
-            Err(NotIdent::Shape) => (
-                format!(
-                    "placeholder `{{{}}}` becomes the field `{name}`, which is not a Rust identifier",
-                    placeholder.name
-                ),
-                "start the placeholder with a letter, as in `{the first try}`".to_owned(),
-            ),
-        };
-        let (problem, help) = problem;
-        diagnostics.push(
-            Diagnostic::error(DiagnosticCode::PlaceholderHasNoRustName, problem)
-                .at(placeholder.span.clone())
-                .label("this placeholder has no Rust name")
-                .help(help),
-        );
-        ok = false;
+        }
     }
     ok.then_some(fields)
 }
 
-/// A letter of another script than the letters before it in a name.
-struct MixedScripts {
-    letter: char,
-    /// The letter's script, such as `Cyrillic`.
-    script: String,
-    /// The script of the letters before it, such as `Latin`.
-    before: String,
+/// The field that fills `placeholder`, or why its name cannot be one.
+fn field(placeholder: &Placeholder, settings: &Settings) -> Result<Field, Box<Diagnostic>> {
+    let name = &placeholder.field;
+    let ident = identifier(name).map_err(|why| Box::new(not_a_field(placeholder, &why)))?;
+    if let Some(problem) = lookalike::problem(name) {
+        return Err(Box::new(problem.diagnostic(placeholder)));
+    }
+    let setting = settings
+        .field_types
+        .iter()
+        .find(|setting| setting.field == name);
+    Ok(Field {
+        ident,
+        ty: setting.map(|setting| setting.ty.clone()),
+        placeholder: placeholder.clone(),
+    })
 }
 
-/// The first letter of `name` that no script shares with the letters
-/// before it (by Unicode's script extensions, UTS #39): a Cyrillic `а` in
-/// a Latin name reads like the Latin `a`, and Rust lints such names in
-/// the user's crate (`mixed_script_confusables`). Digits and `_` go with
-/// any script, and Japanese kana with kanji.
-fn mixed_scripts(name: &str) -> Option<MixedScripts> {
-    if name.is_ascii() {
-        return None;
-    }
-    let mut scripts = AugmentedScriptSet::default();
-    for letter in name.chars() {
-        let own = AugmentedScriptSet::for_char(letter);
-        let mut shared = scripts;
-        shared.intersect_with(own);
-        if shared.is_empty() {
-            return Some(MixedScripts {
-                letter,
-                script: own.to_string(),
-                before: scripts.to_string(),
-            });
-        }
-        scripts = shared;
-    }
-    None
-}
-
-impl MixedScripts {
-    fn diagnostic(&self, placeholder: &Placeholder) -> Diagnostic {
-        let Self {
-            letter,
-            script,
-            before,
-        } = self;
-        Diagnostic::error(DiagnosticCode::MixedScriptPlaceholder, format!(
-            "placeholder `{{{}}}` mixes scripts: `{letter}` (U+{:04X}) is {script}, the letters before it {before}",
-            placeholder.name,
-            u32::from(*letter)
-        ))
-        .at(placeholder.span.clone())
-        .label(format!("{before} and {script} letters in one name"))
-        .help(
-            "write the name in one script: a look-alike letter from another script \
-             makes a name that reads like another, and Rust warns about it in your crate",
-        )
-    }
+fn not_a_field(placeholder: &Placeholder, why: &NotIdent) -> Diagnostic {
+    let Placeholder { name, field, span } = placeholder;
+    let (problem, help) = match why {
+        NotIdent::Keyword => (
+            format!("placeholder `{{{name}}}` becomes the field `{field}`, a Rust keyword"),
+            format!("add a word, as in `{{the {name} name}}`"),
+        ),
+        NotIdent::Shape => (
+            format!(
+                "placeholder `{{{name}}}` becomes the field `{field}`, which is not a Rust identifier"
+            ),
+            "start the placeholder with a letter, as in `{the first try}`".to_owned(),
+        ),
+    };
+    Diagnostic::error(DiagnosticCode::PlaceholderHasNoRustName, problem)
+        .at(span.clone())
+        .label("this placeholder has no Rust name")
+        .help(help)
 }
 
 /// Records, on its token, each `fields` entry that fills no placeholder:
@@ -518,6 +465,25 @@ mod tests {
             errors,
             [
                 "placeholder `{the inv\u{430}lid value}` mixes scripts: `\u{430}` (U+0430) is Cyrillic, the letters before it Latin"
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_rust_would_warn_about_are_rejected_and_other_scripts_pass() {
+        let (variants, errors) = check_text(
+            "| A | 403 | {\u{441}\u{43e}\u{440}} |\n| B | 400 | {the \u{b5} value} |\n| C | 400 | {\u{438}\u{43c}\u{44f}} |\n",
+        );
+        assert_eq!(
+            variants,
+            ["C"],
+            "a Cyrillic name with letters unlike Latin ones"
+        );
+        assert_eq!(
+            errors,
+            [
+                "placeholder `{\u{441}\u{43e}\u{440}}` becomes the field `\u{441}\u{43e}\u{440}`, whose Cyrillic letters all look like letters of another script: `\u{441}` (U+0441), `\u{43e}` (U+043E), `\u{440}` (U+0440)",
+                "placeholder `{the \u{b5} value}` becomes the field `\u{b5}_value`, with `\u{b5}` (U+00B5), a character Unicode keeps out of identifiers (`Not_NFKC`)",
             ]
         );
     }

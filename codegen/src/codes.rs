@@ -235,6 +235,11 @@ codes! {
         example: "two tables with code and status columns, and no `tables` setting",
         fix: "read them all with `tables = all`, or name them with `tables = [\"Heading\"]`",
     }
+    /// The front matter is not YAML, so none of its keys is read.
+    FrontMatterNotYaml = "ET0213" {
+        example: "---\nlocale: [sv-SE\n---",
+        fix: "write the front matter as YAML, such as `locale: sv-SE`",
+    }
     /// A row's code cell is empty.
     EmptyCode = "ET0301" {
         example: "| | 404 | Not found. |",

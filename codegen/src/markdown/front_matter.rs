@@ -7,6 +7,7 @@ use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use super::Entry;
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::Diagnostic;
 
 /// A front matter block that is not YAML: where, and what the parser
@@ -23,10 +24,13 @@ impl Problem {
     /// A warning: the page is still read, without its front matter's keys.
     #[must_use]
     pub fn warning(&self) -> Diagnostic {
-        Diagnostic::warning(format!(
-            "the front matter is not YAML, so none of its keys is read: {}",
-            self.message
-        ))
+        Diagnostic::warning(
+            DiagnosticCode::FrontMatterNotYaml,
+            format!(
+                "the front matter is not YAML, so none of its keys is read: {}",
+                self.message
+            ),
+        )
         .at(self.span.clone())
         .label("the YAML parser stops here")
         .help("fix the YAML between the `---` lines; a value with `: ` or ` #` in it needs quotes")

@@ -173,10 +173,10 @@ fn sarif_has_a_rule_per_code_and_a_result_per_diagnostic() {
         }
       ],
       "message": {
-        "text": "status 302 is not an error status (expected 400 to 599)\nhelp: an error table holds client (4xx) and server (5xx) errors"
+        "text": "status 302 is not an error status (expected 400 to 599)\nhelp: an error table holds client (4xx) and server (5xx) errors; to admit redirects and conditional responses (such as 304) too, set `statuses = \"300-599\"`"
       },
       "ruleId": "ET0306",
-      "ruleIndex": 20
+      "ruleIndex": 24
     }
     "#);
 }

@@ -570,7 +570,7 @@ fn check_names_the_error_tables_it_does_not_read() {
     assert_eq!(run.code, 0, "a warning is no error: {}", run.stderr);
     assert!(
         run.stderr.contains(
-            "warning: only the first error table is read (line 5), and this page has 1 more"
+            "warning[ET0212]: only the first error table is read (line 5), and this page has 1 more"
         ),
         "{}",
         run.stderr

@@ -235,12 +235,10 @@ codes! {
         example: "two tables with code and status columns, and no `tables` setting",
         fix: "read them all with `tables = all`, or name them with `tables = [\"Heading\"]`",
     }
-    /// The front matter is not YAML.
-    /// The `---` block at the start of a page is read as YAML for its locale
-    /// key; a block that is not YAML is skipped, so no key of it is read.
+    /// The front matter is not YAML, so none of its keys is read.
     FrontMatterNotYaml = "ET0213" {
-        example: "---\nlang: [de\n---",
-        fix: "write the block as YAML, or remove it",
+        example: "---\nlocale: [sv-SE\n---",
+        fix: "write the front matter as YAML, such as `locale: sv-SE`",
     }
     /// A row's code cell is empty.
     EmptyCode = "ET0301" {

@@ -304,8 +304,8 @@ mod tests {
         let file = SourceFile::new("spec/errors.md", "| Code | Status |\n");
         let diagnostic = diagnostics[0].clone().help("a help");
         assert!(diagnostic.token().is_some() && diagnostic.range().is_none());
-        insta::assert_snapshot!(diagnostic.render_unprefixed(Some(&file)), @r"
-        first
+        insta::assert_snapshot!(diagnostic.render_unprefixed(Some(&file)), @"
+        [ET0501] first
          |
          = help: a help
         ");

@@ -163,8 +163,8 @@ mod tests {
     #[test]
     fn a_status_change_points_at_the_status_cell() {
         let changed = SPEC.replace("| BadInput | 400 |", "| BadInput | 422 |");
-        insta::assert_snapshot!(broken(SPEC, &changed).join("\n"), @r"
-        error: the status of `BadInput` changed from 400 to 422, but the lockfile pins 400
+        insta::assert_snapshot!(broken(SPEC, &changed).join("\n"), @"
+        error[ET0703]: the status of `BadInput` changed from 400 to 422, but the lockfile pins 400
          --> spec/errors.md:4:14
           |
         4 | | BadInput | 422 | Input {the input} is bad for {the reason}. |
@@ -182,7 +182,7 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(
             errors[0].starts_with(
-                "error: the placeholder fields of `BadInput` changed from `input`, `reason` to `cause`, `input`, but the lockfile pins `input`, `reason`"
+                "error[ET0704]: the placeholder fields of `BadInput` changed from `input`, `reason` to `cause`, `input`, but the lockfile pins `input`, `reason`"
             ),
             "{}",
             errors[0]
@@ -201,7 +201,8 @@ mod tests {
         let errors = broken(SPEC, &changed);
         assert_eq!(errors.len(), 1);
         assert!(
-            errors[0].starts_with("error: the locked code `NotFound` was renamed to `NotFnd`"),
+            errors[0]
+                .starts_with("error[ET0705]: the locked code `NotFound` was renamed to `NotFnd`"),
             "{}",
             errors[0]
         );
@@ -210,8 +211,8 @@ mod tests {
     #[test]
     fn a_removed_code_names_its_lock_line() {
         let changed = SPEC.replace("| Teapot | 418 | Short and stout. |\n", "");
-        insta::assert_snapshot!(broken(SPEC, &changed).join("\n"), @r"
-        error: the locked code `Teapot` is no longer in the table
+        insta::assert_snapshot!(broken(SPEC, &changed).join("\n"), @"
+        error[ET0706]: the locked code `Teapot` is no longer in the table
         --> spec/errors.md
          = help: clients may rely on the locked code: restore it, or accept the change on purpose with `error-table lock spec/errors.md`
          = note: `spec/errors.lock` line 8 pins `Teapot 418`

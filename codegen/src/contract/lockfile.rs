@@ -439,8 +439,8 @@ mod tests {
             .iter()
             .map(|diagnostic| diagnostic.render(Some(&file)))
             .collect();
-        insta::assert_snapshot!(rendered.join("\n"), @r"
-        error: `4x4` is not an HTTP error status
+        insta::assert_snapshot!(rendered.join("\n"), @"
+        error[ET0701]: `4x4` is not an HTTP error status
          --> spec/errors.lock:2:3
           |
         2 | A 4x4

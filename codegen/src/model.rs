@@ -671,17 +671,22 @@ mod tests {
 
     const HEADER: &str = "| Error code | HTTP status code | Message |\n|---|---|---|\n";
 
+    /// The statuses of the rows read, in table order.
+    fn statuses_of(table: Option<Table>) -> Vec<u16> {
+        table
+            .unwrap()
+            .rows
+            .iter()
+            .map(|row| row.status.value)
+            .collect()
+    }
+
     #[test]
     fn statuses_are_read_in_every_usual_form() {
         let rows = "| A | BadRequest (400) | a |\n| B | 404 | b |\n| C | 503 Service Unavailable | c |\n| D | Hittades inte (404) | d |\n| E | HTTP/1.1 409 | e |\n";
         let (table, errors) = first(&format!("{HEADER}{rows}"));
         assert!(errors.is_empty(), "{errors:?}");
-        let statuses: Vec<u16> = table
-            .unwrap()
-            .rows
-            .iter()
-            .map(|row| row.status.value)
-            .collect();
+        let statuses = statuses_of(table);
         assert_eq!(statuses, [400, 404, 503, 404, 409]);
     }
 
@@ -721,12 +726,7 @@ mod tests {
         };
         let (table, errors) = read(&text, &admitted);
         assert!(errors.is_empty(), "{errors:?}");
-        let statuses: Vec<u16> = table
-            .unwrap()
-            .rows
-            .iter()
-            .map(|row| row.status.value)
-            .collect();
+        let statuses = statuses_of(table);
         assert_eq!(statuses, [304, 410]);
         let (_, errors) = read(&format!("{HEADER}| Ok | 204 | a |\n"), &admitted);
         assert_eq!(errors[0].label.as_deref(), Some("expected 300 to 599"));

@@ -16,6 +16,14 @@
 #   paired   after `check`: the macro, the macro optimized and the pasted
 #            expansion in alternating rounds (PAIRED_RUNS, default 15),
 #            medians and ratios; steadier than `check` on a drifting VM.
+#   locales  `cargo check` after `touch` of the macro crate and of the
+#            pasted expansion with 0, 5, 20 and 40 translations
+#            (LOCALE_COUNTS) at 20 and 2,000 rows (LOCALE_SIZES), every
+#            configuration once per round, LOCALE_RUNS rounds (default 5):
+#            median CPU time (user + sys) and peak memory (max RSS, that is
+#            rustc's), their ratios to no translations and the cost per
+#            locale. LOCALE_REVS names Git revisions whose macro crate is
+#            measured in the same rounds, for a before and after.
 #
 # Environment: SIZES (default "20 2000 10000"), RUNS (default 5 for check,
 # CLEAN_RUNS default 3 for clean), WORK (default target/build-times),
@@ -158,6 +166,97 @@ for kind, times in runs.items():
     print(f"{kind:10} {median:8.1f} ms  {median / pasted:.2f}x of pasted")
 PY
     done
+fi
+
+if [[ " $what " == *" locales "* ]]; then
+    # CPU time and peak memory, not wall time: other builds may share the
+    # machine, and rounds alternate the configurations so that a drifting
+    # load falls on all of them alike.
+    target=$work/check-target
+    rounds=${LOCALE_RUNS:-5}
+    kinds=(macro pasted)
+    for rev in ${LOCALE_REVS:-}; do
+        mkdir -p "$work/rev-$rev"
+        git archive "$rev" | tar -x -C "$work/rev-$rev"
+        kinds+=("macro-$rev")
+    done
+    configs=()
+    for rows in ${LOCALE_SIZES:-20 2000}; do
+        for locales in ${LOCALE_COUNTS:-0 5 20 40}; do
+            dir=$work/locales/$rows-$locales
+            rm -rf "$dir"
+            "$synth" "$rows" "$dir/table" --locales "$locales" --pasted
+            call='error_table::include_error_table!("errors.md");'
+            if ((locales > 0)); then
+                call='error_table::include_error_table!("errors.md", locales = "errors.*.md");'
+            fi
+            for kind in "${kinds[@]}"; do
+                runtime=$root/runtime
+                [[ $kind == macro-* ]] && runtime=$work/rev-${kind#macro-}/runtime
+                crate "$dir/$kind" "$(echo "$kind-$rows-$locales" | tr -c 'a-zA-Z0-9\n' -)" \
+                    "error-table = { path = \"$runtime\" }"
+                if [[ $kind == pasted ]]; then
+                    cp "$dir/table/pasted.rs" "$dir/$kind/src/lib.rs"
+                else
+                    cp "$dir/table/"errors*.md "$dir/$kind/"
+                    echo "$call" > "$dir/$kind/src/lib.rs"
+                fi
+                CARGO_TARGET_DIR=$target cargo check --quiet --manifest-path "$dir/$kind/Cargo.toml"
+                configs+=("$kind $rows $locales")
+            done
+        done
+    done
+    times=$work/locales.txt
+    : > "$times"
+    for _ in $(seq "$rounds"); do
+        for config in "${configs[@]}"; do
+            read -r kind rows locales <<< "$config"
+            dir=$work/locales/$rows-$locales/$kind
+            touch "$dir/src/lib.rs"
+            measured=$( { CARGO_TARGET_DIR=$target /usr/bin/time -f '%e %U %S %M' \
+                cargo check --quiet --manifest-path "$dir/Cargo.toml" > /dev/null; } 2>&1 | tail -1)
+            echo "$config $measured" >> "$times"
+        done
+    done
+    echo "== cargo check after touch with translations, $rounds alternating rounds (median)"
+    echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    python3 - "$times" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    kind, rows, locales, wall, user, system, rss = line.split()
+    runs.setdefault((kind, int(rows), int(locales)), []).append(
+        (float(wall), float(user) + float(system), int(rss) / 1024))
+median = {key: tuple(statistics.median(run[i] for run in values) for i in range(3))
+          for key, values in runs.items()}
+print("| crate | rows | locales | wall | CPU | peak memory | CPU / 0 locales | memory / 0 locales |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+for (kind, rows, locales), (wall, cpu, rss) in sorted(median.items()):
+    base = median.get((kind, rows, 0))
+    ratios = f"{cpu / base[1]:.2f}x | {rss / base[2]:.2f}x" if base else "- | -"
+    print(f"| {kind} | {rows} | {locales} | {wall:.2f} s | {cpu:.2f} s | {rss:.0f} MiB | {ratios} |")
+print()
+print("per locale (least-squares slope over the locale counts, and the largest")
+print("distance of a median from that line, as a share of the 0-locale value):")
+for kind, rows in sorted({(kind, rows) for kind, rows, _ in median}):
+    points = sorted((locales, value) for (k, r, locales), value in median.items()
+                    if (k, r) == (kind, rows))
+    if len(points) < 2:
+        continue
+    xs = [locales for locales, _ in points]
+    mean_x = statistics.fmean(xs)
+    cells = []
+    for index, unit in ((1, "s"), (2, "MiB")):
+        ys = [value[index] for _, value in points]
+        mean_y = statistics.fmean(ys)
+        slope = (sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys))
+                 / sum((x - mean_x) ** 2 for x in xs))
+        off = max(abs(y - (mean_y + slope * (x - mean_x))) for x, y in zip(xs, ys))
+        scale = unit == "s" and 1000 or 1
+        cells.append(f"{slope * scale:.1f} {'ms' if unit == 's' else unit}/locale "
+                     f"(off the line by at most {off / ys[0]:.0%})")
+    print(f"  {kind} {rows} rows: CPU {cells[0]}, memory {cells[1]}")
+PY
 fi
 
 if [[ " $what " == *" clean "* ]]; then

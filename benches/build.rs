@@ -79,17 +79,14 @@ fn main() {
     for &rows in sizes {
         // Translations only for the small table: `localized` is measured
         // there, and they would double the compile time of the others.
-        let translated = rows == 20;
-        let table = synth::table(rows, translated);
+        let table = synth::table(rows, if rows == 20 { 2 } else { 0 });
         let spec = out_dir.join(format!("t{rows}.md"));
         write(&spec, &table.markdown(0));
         let mut translations = Vec::new();
-        if translated {
-            for (index, locale) in synth::LOCALES.iter().enumerate().skip(1) {
-                let path = out_dir.join(format!("t{rows}.{locale}.md"));
-                write(&path, &table.markdown(index));
-                translations.push(path.to_string_lossy().into_owned());
-            }
+        for (index, locale) in table.translations() {
+            let path = out_dir.join(format!("t{rows}.{locale}.md"));
+            write(&path, &table.markdown(index));
+            translations.push(path.to_string_lossy().into_owned());
         }
         write(
             &out_dir.join(format!("t{rows}_ours.rs")),
@@ -99,7 +96,7 @@ fn main() {
         write(&out_dir.join(format!("t{rows}_hand.rs")), &table.hand());
     }
     if std::env::var_os("CARGO_FEATURE_LARGE").is_some() {
-        let table = synth::table(10_000, false);
+        let table = synth::table(10_000, 0);
         write(&out_dir.join("t10000_lookup_ours.rs"), &ours_lookup(&table));
         write(&out_dir.join("t10000_lookup_hand.rs"), &table.hand_lookup());
         write(

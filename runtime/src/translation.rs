@@ -8,17 +8,17 @@
 //!
 //! The table of pieces, all numbers little-endian:
 //!
-//! - `u32` rows, then `rows + 1` `u32` offsets into the table: row `r`'s
-//!   entry is the bytes from offset `r` to offset `r + 1`, empty when the
-//!   locale has no translation of the row;
-//! - an entry: the offset of the row's text in the locale's text, then its
-//!   pieces in order, each a LEB128 number: `len << 1` for the next `len`
-//!   bytes of text, `field << 1 | 1` for the row's field number `field`.
+//! - a `u32`, the number of rows, then `rows + 1` `u32` offsets into the
+//!   table: row `r`'s entry is the bytes from offset `r` to offset
+//!   `r + 1`, none when the locale has no translation of the row;
+//! - an entry: a `u32`, the offset of the row's text in the locale's text,
+//!   then a `u16` per piece, in order: below `0x8000` the length of the
+//!   next run of text, else `0x8000` plus the number of the row's field
+//!   that fills a hole (a longer run of text takes several pieces).
 //!
-//! A translated message has at least one piece, so an entry is never
-//! empty. The generator writes the tables; reading one never panics, and a
-//! table it did not write ends the message at the first piece it cannot
-//! read.
+//! Fixed widths, so that writing a message is a few loads a piece. The
+//! generator writes the tables; reading one never panics, and a table it
+//! did not write ends the message at the first piece it cannot read.
 
 use core::fmt;
 
@@ -40,6 +40,9 @@ impl Arg<'_> {
     }
 }
 
+/// The bit of a piece that makes it a field.
+const FIELD: u16 = 0x8000;
+
 /// The translated messages of one locale: their text, and the table of
 /// their pieces described in this module's documentation.
 #[derive(Debug, Clone, Copy)]
@@ -57,24 +60,19 @@ impl Messages {
 
     /// The table entry of `row`: `None` when the row has no translation.
     fn entry(&self, row: usize) -> Option<&'static [u8]> {
-        let rows = read_u32(self.pieces, 0)?;
-        if row >= rows {
+        let (&rows, header) = self.pieces.split_first_chunk::<4>()?;
+        if usize::try_from(u32::from_le_bytes(rows)).ok()? <= row {
             return None;
         }
-        let offset = |index: usize| read_u32(self.pieces, index.checked_add(1)?);
-        let entry = self
-            .pieces
-            .get(offset(row)?..offset(row.checked_add(1)?)?)?;
-        (!entry.is_empty()).then_some(entry)
+        let at = row.checked_mul(4)?;
+        let (&start, rest) = header.get(at..)?.split_first_chunk::<4>()?;
+        let (&end, _) = rest.split_first_chunk::<4>()?;
+        let start = usize::try_from(u32::from_le_bytes(start)).ok()?;
+        let end = usize::try_from(u32::from_le_bytes(end)).ok()?;
+        self.pieces
+            .get(start..end)
+            .filter(|entry| !entry.is_empty())
     }
-}
-
-/// The `u32` at `index` (in `u32`s) of `bytes`, as a `usize`.
-fn read_u32(bytes: &[u8], index: usize) -> Option<usize> {
-    let start = index.checked_mul(4)?;
-    let chunk = bytes.get(start..start.checked_add(4)?)?;
-    let value = u32::from_le_bytes(chunk.try_into().ok()?);
-    usize::try_from(value).ok()
 }
 
 /// Writes row `row`'s message in `translations[locale - 1]` (locale 0 is
@@ -110,19 +108,25 @@ fn write_entry(
     args: &[Arg<'_>],
     f: &mut fmt::Formatter<'_>,
 ) -> fmt::Result {
-    let mut numbers = Numbers(entry);
-    let Some(mut rest) = numbers.next().and_then(|start| text.get(start..)) else {
+    let Some((&start, pieces)) = entry.split_first_chunk::<4>() else {
         return Ok(());
     };
-    for piece in numbers {
-        if piece & 1 == 0 {
-            let Some((literal, after)) = rest.split_at_checked(piece >> 1) else {
+    let start = usize::try_from(u32::from_le_bytes(start)).unwrap_or(usize::MAX);
+    let Some(mut rest) = text.get(start..) else {
+        return Ok(());
+    };
+    let (pieces, _) = pieces.as_chunks::<2>();
+    for &piece in pieces {
+        let piece = u16::from_le_bytes(piece);
+        let number = usize::from(piece & !FIELD);
+        if piece & FIELD == 0 {
+            let Some((run, after)) = rest.split_at_checked(number) else {
                 break;
             };
-            f.write_str(literal)?;
+            f.write_str(run)?;
             rest = after;
         } else {
-            let Some(arg) = args.get(piece >> 1) else {
+            let Some(arg) = args.get(number) else {
                 break;
             };
             arg.write(f)?;
@@ -131,42 +135,21 @@ fn write_entry(
     Ok(())
 }
 
-/// The LEB128 numbers of a table entry; a truncated or overlong number
-/// ends them.
-struct Numbers<'a>(&'a [u8]);
-
-impl Iterator for Numbers<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        let mut value = 0_u32;
-        for (index, &byte) in self.0.iter().enumerate().take(5) {
-            // At most 5 bytes: the shift stays below 32.
-            value |= u32::from(byte & 0x7f) << (7 * index);
-            if byte & 0x80 == 0 {
-                self.0 = self.0.get(index + 1..).unwrap_or_default();
-                return usize::try_from(value).ok();
-            }
-        }
-        self.0 = &[];
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use core::fmt;
 
     use super::{Arg, Messages, write_localized};
 
-    /// Two rows: row 0 "A " field 0 " B" field 1, row 1 untranslated.
+    /// Two rows: row 0 "A " field 0 " B" field 1 "", row 1 untranslated.
     const TEXT: &str = "A  B";
     const PIECES: &[u8] = &[
         2, 0, 0, 0, // rows
         16, 0, 0, 0, // row 0 starts after the header
-        22, 0, 0, 0, // row 1 starts (and row 0 ends) here
-        22, 0, 0, 0, // row 1 ends: no translation
-        0, 4, 1, 4, 3, 0, // row 0: text from 0, "A ", field 0, " B", field 1, ""
+        30, 0, 0, 0, // row 1 starts (and row 0 ends) here
+        30, 0, 0, 0, // row 1 ends: no translation
+        0, 0, 0, 0, // row 0: its text from 0,
+        2, 0, 0, 0x80, 2, 0, 1, 0x80, 0, 0, // "A ", field 0, " B", field 1, ""
     ];
 
     /// Displays row `row` of `table` in locale `locale`.
@@ -225,7 +208,7 @@ mod tests {
     fn a_table_the_generator_did_not_write_ends_the_message_without_panicking() {
         let args = [Arg::Str("x")];
         let mut corrupt = PIECES.to_vec();
-        corrupt[20] = 9; // field 4 of a row with 2
+        corrupt[26] = 4; // field 4 of a row with 2
         let table = [Messages::new(TEXT, corrupt.leak())];
         assert_eq!(shown(&table, 1, 0, &args), "A x B");
         for cut in 0..PIECES.len() {

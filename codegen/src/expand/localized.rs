@@ -153,6 +153,10 @@ struct Packed {
     pieces: Vec<u8>,
 }
 
+/// The bit of a piece that makes it a field, and the longest run of text
+/// one piece takes.
+const FIELD: u16 = 0x8000;
+
 impl Packed {
     /// The messages `templates` (one per row, `None` where the row is not
     /// translated) of `rows`.
@@ -162,7 +166,7 @@ impl Packed {
         let mut ends = Vec::with_capacity(rows.len());
         for (index, row) in rows.iter().enumerate() {
             if let Some(Some(template)) = templates.get(index) {
-                push_number(&mut entries, text.len());
+                push_u32(&mut entries, text.len());
                 for segment in &template.segments {
                     push_piece(&mut entries, &mut text, row, segment);
                 }
@@ -186,17 +190,33 @@ impl Packed {
 /// Writes one piece of a row's message into its entry, and its text.
 fn push_piece(entries: &mut Vec<u8>, text: &mut String, row: &CheckedRow, segment: &Segment) {
     match segment {
-        Segment::Literal(literal) => {
-            push_number(entries, literal.len() << 1);
-            text.push_str(literal);
-        }
+        Segment::Literal(literal) => push_text(entries, text, literal),
         Segment::Placeholder(placeholder) => {
             // There is a field: translations whose placeholders do not
             // match the row's are left out before expansion.
-            if let Some(field) = field_index(row, placeholder) {
-                push_number(entries, field << 1 | 1);
+            let field = field_index(row, placeholder).and_then(|field| u16::try_from(field).ok());
+            if let Some(field) = field.filter(|&field| field < FIELD) {
+                entries.extend((FIELD | field).to_le_bytes());
             }
         }
+    }
+}
+
+/// Writes a run of text into an entry, and the text: a run longer than a
+/// piece takes is cut where a `char` starts.
+fn push_text(entries: &mut Vec<u8>, text: &mut String, literal: &str) {
+    let mut rest = literal;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(usize::from(FIELD - 1));
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some((run, after)) = rest.split_at_checked(end) else {
+            break;
+        };
+        entries.extend(u16::try_from(run.len()).unwrap_or_default().to_le_bytes());
+        text.push_str(run);
+        rest = after;
     }
 }
 
@@ -206,23 +226,22 @@ fn push_u32(out: &mut Vec<u8>, value: usize) {
     out.extend(value.to_le_bytes());
 }
 
-/// Writes `value` in LEB128: 7 bits a byte, low bits first, the high bit
-/// set on every byte but the last.
-fn push_number(out: &mut Vec<u8>, mut value: usize) {
-    loop {
-        let low = u8::try_from(value & 0x7f).unwrap_or_default();
-        value >>= 7;
-        if value == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::string_literal;
+    use super::{push_text, string_literal};
+
+    #[test]
+    fn a_long_run_of_text_takes_pieces_cut_between_chars() {
+        let literal = "é".repeat(20_000);
+        let (mut entries, mut text) = (Vec::new(), String::new());
+        push_text(&mut entries, &mut text, &literal);
+        assert_eq!(text, literal);
+        let pieces: Vec<u16> = entries
+            .chunks(2)
+            .map(|piece| u16::from_le_bytes([piece[0], piece[1]]))
+            .collect();
+        assert_eq!(pieces, [32_766, 40_000 - 32_766]);
+    }
 
     #[test]
     fn any_text_is_one_string_literal_of_itself() {

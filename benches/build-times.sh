@@ -10,18 +10,36 @@
 #            at each size; `macro-opt` is the macro crate with the proc macro
 #            built optimized. Measured side by side in one hyperfine run.
 #   clean    a clean `cargo build` of a crate depending on `error-table`
-#            against one depending on thiserror + strum + serde, each on the
-#            20-row table, each from an empty target directory.
+#            (with default features, then with each optional feature:
+#            CLEAN_FEATURES) against one depending on thiserror + strum +
+#            serde, each on the 20-row table, each from an empty target
+#            directory, in alternating rounds (CLEAN_RUNS, default 3): CPU
+#            time and peak memory too; CLEAN_TIMINGS=1 adds cargo's timings
+#            report of each.
 #   codegen  the pipeline alone (criterion bench `codegen`).
 #   paired   after `check`: the macro, the macro optimized and the pasted
 #            expansion in alternating rounds (PAIRED_RUNS, default 15),
 #            medians and ratios; steadier than `check` on a drifting VM.
+#   locales  `cargo check` after `touch` of the macro crate and of the
+#            pasted expansion with 0, 5, 20 and 40 translations
+#            (LOCALE_COUNTS) at 20 and 2,000 rows (LOCALE_SIZES), every
+#            configuration once per round, LOCALE_RUNS rounds (default 5):
+#            median CPU time (user + sys) and peak memory (max RSS, that is
+#            rustc's), their ratios to no translations and the cost per
+#            locale. LOCALE_REVS names Git revisions whose macro crate is
+#            measured in the same rounds, for a before and after;
+#            LOCALE_CARGO="build --release" builds instead of checking.
+#   memory   a debug `cargo build` after `touch` at 10,000 rows
+#            (MEMORY_SIZES) of the macro crate, the pasted expansion, the
+#            derive stack and hand-written code, alternating (MEMORY_RUNS,
+#            default 3): rustc's peak memory and CPU time.
 #
 # Environment: SIZES (default "20 2000 10000"), RUNS (default 5 for check,
 # CLEAN_RUNS default 3 for clean), WORK (default target/build-times),
 # CLEAN_REVS (Git revisions whose `error-table` is also clean-built, for
 # instance "HEAD" to compare the work tree with the last commit).
-# Needs hyperfine (`apt-get install hyperfine`); falls back to a timing loop.
+# `check` needs hyperfine (`apt-get install hyperfine`) and falls back to a
+# timing loop; the other modes time with GNU time (`/usr/bin/time`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -160,40 +178,233 @@ PY
     done
 fi
 
+# `timed FILE LABEL COMMAND...`: runs COMMAND (its standard output
+# dropped) under GNU time and appends `LABEL wall cpu max-rss-KiB` to FILE,
+# CPU time being user + system of cargo and the compilers it runs, and the
+# peak memory that of the largest of them (rustc's).
+timed() {
+    local file=$1 label=$2 report=$work/time-report.txt
+    shift 2
+    /usr/bin/time -o "$report" -f '%e %U %S %M' "$@" > /dev/null
+    local wall user system rss
+    read -r wall user system rss < "$report"
+    echo "$label $wall $(echo "$user + $system" | bc) $rss" >> "$file"
+}
+
+# `medians FILE`: the median wall time, CPU time and peak memory of each
+# label of FILE, as a Markdown table, with each label's ratio to the label
+# `base` names for it (`base` is a Python expression of `key`, the label
+# split at spaces, giving the baseline's label or None).
+medians() {
+    python3 - "$@" <<'PY'
+import statistics, sys
+path, base = sys.argv[1], sys.argv[2]
+runs, order = {}, []
+for line in open(path):
+    *key, wall, cpu, rss = line.split()
+    key = " ".join(key)
+    if key not in runs:
+        order.append(key)
+    runs.setdefault(key, []).append((float(wall), float(cpu), int(rss) / 1024))
+median = {key: [statistics.median(run[i] for run in values) for i in range(3)]
+          for key, values in runs.items()}
+print("| build | wall | CPU | peak memory | CPU / base | memory / base | runs |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for key in order:
+    wall, cpu, rss = median[key]
+    baseline = median.get(eval(base, {"key": key.split()}))
+    ratios = (f"{cpu / baseline[1]:.2f}x | {rss / baseline[2]:.2f}x" if baseline else "- | -")
+    print(f"| {key} | {wall:.2f} s | {cpu:.2f} s | {rss:.0f} MiB | {ratios} | {len(runs[key])} |")
+PY
+}
+
+# `rev_runtime REV`: the `runtime/` of Git revision REV, unpacked once.
+rev_runtime() {
+    local dir=$work/rev-$1
+    if [[ ! -d $dir ]]; then
+        mkdir -p "$dir"
+        git archive "$1" | tar -x -C "$dir"
+    fi
+    echo "$dir/runtime"
+}
+
+if [[ " $what " == *" locales "* ]]; then
+    # CPU time and peak memory rather than wall time, for a machine that
+    # other builds may share; rounds alternate the configurations, so that
+    # a drifting load falls on all of them alike. LOCALE_CARGO (default
+    # `check`) can be `build --release`, for instance.
+    target=$work/locales-target
+    rounds=${LOCALE_RUNS:-5}
+    command=${LOCALE_CARGO:-check}
+    kinds=(macro pasted)
+    for rev in ${LOCALE_REVS:-}; do
+        kinds+=("macro-$rev")
+    done
+    configs=()
+    for rows in ${LOCALE_SIZES:-20 2000}; do
+        for locales in ${LOCALE_COUNTS:-0 5 20 40}; do
+            dir=$work/locales/$rows-$locales
+            rm -rf "$dir"
+            "$synth" "$rows" "$dir/table" --locales "$locales" --pasted
+            call='error_table::include_error_table!("errors.md");'
+            if ((locales > 0)); then
+                call='error_table::include_error_table!("errors.md", locales = "errors.*.md");'
+            fi
+            for kind in "${kinds[@]}"; do
+                runtime=$root/runtime
+                [[ $kind == macro-* ]] && runtime=$(rev_runtime "${kind#macro-}")
+                crate "$dir/$kind" "$(echo "$kind-$rows-$locales" | tr -c 'a-zA-Z0-9\n' -)" \
+                    "error-table = { path = \"$runtime\" }"
+                if [[ $kind == pasted ]]; then
+                    cp "$dir/table/pasted.rs" "$dir/$kind/src/lib.rs"
+                else
+                    cp "$dir/table/"errors*.md "$dir/$kind/"
+                    echo "$call" > "$dir/$kind/src/lib.rs"
+                fi
+                # shellcheck disable=SC2086 # the command's words
+                CARGO_TARGET_DIR=$target cargo $command --quiet --manifest-path "$dir/$kind/Cargo.toml"
+                configs+=("$kind $rows $locales")
+            done
+        done
+    done
+    times=$work/locales.txt
+    : > "$times"
+    for _ in $(seq "$rounds"); do
+        for config in "${configs[@]}"; do
+            read -r kind rows locales <<< "$config"
+            dir=$work/locales/$rows-$locales/$kind
+            touch "$dir/src/lib.rs"
+            # shellcheck disable=SC2086
+            timed "$times" "$config" env CARGO_TARGET_DIR="$target" \
+                cargo $command --quiet --manifest-path "$dir/Cargo.toml"
+        done
+    done
+    echo "== cargo $command after touch with translations, $rounds alternating rounds (median)"
+    echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    medians "$times" 'f"{key[0]} {key[1]} 0"'
+    python3 - "$times" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    kind, rows, locales, wall, cpu, rss = line.split()
+    runs.setdefault((kind, int(rows)), {}).setdefault(int(locales), []).append(
+        (float(cpu), int(rss) / 1024))
+print()
+print("Per locale: the least-squares slope over the locale counts, and how far")
+print("the farthest median lies from that line, as a share of the 0-locale value.")
+print()
+print("| build | rows | CPU per locale | off the line | memory per locale | off the line |")
+print("|---|---:|---:|---:|---:|---:|")
+for (kind, rows), by_count in sorted(runs.items()):
+    points = sorted((count, [statistics.median(run[i] for run in values) for i in range(2)])
+                    for count, values in by_count.items())
+    if len(points) < 2:
+        continue
+    xs = [count for count, _ in points]
+    cells = []
+    for index, unit, scale in ((0, "ms", 1000), (1, "MiB", 1)):
+        ys = [value[index] for _, value in points]
+        mx, my = statistics.fmean(xs), statistics.fmean(ys)
+        slope = (sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+                 / sum((x - mx) ** 2 for x in xs))
+        off = max(abs(y - (my + slope * (x - mx))) for x, y in zip(xs, ys))
+        cells += [f"{slope * scale:.1f} {unit}", f"{off / ys[0]:.0%}"]
+    print(f"| {kind} | {rows} | " + " | ".join(cells) + " |")
+PY
+fi
+
+if [[ " $what " == *" memory "* ]]; then
+    # A debug `cargo build` after `touch` of the macro crate, the pasted
+    # expansion, the derive stack and hand-written code at MEMORY_SIZES
+    # (default 10000) rows: rustc's peak memory with code generation.
+    target=$work/memory-target
+    rounds=${MEMORY_RUNS:-3}
+    configs=()
+    for rows in ${MEMORY_SIZES:-10000}; do
+        dir=$work/memory/$rows
+        rm -rf "$dir"
+        "$synth" "$rows" "$dir/table" --pasted
+        crate "$dir/macro" "memory-macro-$rows" "$ours_dep"
+        cp "$dir/table/errors.md" "$dir/macro/errors.md"
+        echo 'error_table::include_error_table!("errors.md");' > "$dir/macro/src/lib.rs"
+        crate "$dir/pasted" "memory-pasted-$rows" "$ours_dep"
+        cp "$dir/table/pasted.rs" "$dir/pasted/src/lib.rs"
+        crate "$dir/derive" "memory-derive-$rows" "$derive_deps"
+        cp "$dir/table/derive.rs" "$dir/derive/src/lib.rs"
+        crate "$dir/hand" "memory-hand-$rows" ""
+        cp "$dir/table/hand.rs" "$dir/hand/src/lib.rs"
+        for kind in macro pasted derive hand; do
+            CARGO_TARGET_DIR=$target cargo build --quiet --manifest-path "$dir/$kind/Cargo.toml"
+            configs+=("$kind $rows")
+        done
+    done
+    times=$work/memory.txt
+    : > "$times"
+    for _ in $(seq "$rounds"); do
+        for config in "${configs[@]}"; do
+            read -r kind rows <<< "$config"
+            touch "$work/memory/$rows/$kind/src/lib.rs"
+            timed "$times" "$config" env CARGO_TARGET_DIR="$target" \
+                cargo build --quiet --manifest-path "$work/memory/$rows/$kind/Cargo.toml"
+        done
+    done
+    echo "== debug cargo build after touch, $rounds alternating rounds (median)"
+    echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    medians "$times" 'f"hand {key[1]}"'
+fi
+
 if [[ " $what " == *" clean "* ]]; then
+    # Each crate from an empty target directory, the registry fetched
+    # beforehand; `ours` with each optional feature of `error-table` too,
+    # and CLEAN_REVS's `error-table`, in alternating rounds.
     dir=$work/clean
     rm -rf "$dir"
     "$synth" 20 "$dir/table"
-    crate "$dir/ours" clean-ours "$ours_dep"
-    cp "$dir/table/errors.md" "$dir/ours/errors.md"
-    echo 'error_table::include_error_table!("errors.md");' > "$dir/ours/src/lib.rs"
+    kinds=()
+    ours_crate() {
+        local kind=$1 dep=$2
+        crate "$dir/$kind" "clean-$(echo "$kind" | tr -c 'a-zA-Z0-9\n' -)" "$dep"
+        cp "$dir/table/errors.md" "$dir/$kind/errors.md"
+        echo 'error_table::include_error_table!("errors.md");' > "$dir/$kind/src/lib.rs"
+        kinds+=("$kind")
+    }
+    ours_crate ours "$ours_dep"
     crate "$dir/derive" clean-derive "$derive_deps"
     cp "$dir/table/derive.rs" "$dir/derive/src/lib.rs"
-    kinds=(ours derive)
-    for rev in ${CLEAN_REVS:-}; do
-        mkdir -p "$dir/rev-$rev"
-        git archive "$rev" | tar -x -C "$dir/rev-$rev"
-        crate "$dir/ours-$rev" "clean-ours-$(echo "$rev" | tr -c 'a-zA-Z0-9\n' -)" \
-            "error-table = { path = \"$dir/rev-$rev/runtime\" }"
-        cp "$dir/table/errors.md" "$dir/ours-$rev/errors.md"
-        cp "$dir/ours/src/lib.rs" "$dir/ours-$rev/src/lib.rs"
-        kinds+=("ours-$rev")
+    kinds+=(derive)
+    for feature in ${CLEAN_FEATURES:-json http axum actix-web reqwest utoipa}; do
+        ours_crate "ours+$feature" \
+            "error-table = { path = \"$root/runtime\", features = [\"$feature\"] }"
     done
-    args=()
+    for rev in ${CLEAN_REVS:-}; do
+        ours_crate "ours-$rev" "error-table = { path = \"$(rev_runtime "$rev")\" }"
+    done
     for kind in "${kinds[@]}"; do
         # Resolves and fetches once, outside the measurement.
-        CARGO_TARGET_DIR=$dir/target-$kind cargo fetch --quiet --manifest-path "$dir/$kind/Cargo.toml"
-        args+=("$kind" "CARGO_TARGET_DIR=$dir/target-$kind cargo build --quiet --offline --manifest-path $dir/$kind/Cargo.toml" "rm -rf $dir/target-$kind")
+        cargo fetch --quiet --manifest-path "$dir/$kind/Cargo.toml"
     done
-    echo "== clean cargo build of the dependency tree and a 20-row table"
-    bench clean "$clean_runs" "${args[@]}"
-    # Where the time goes, for BENCHMARKS.md: cargo's own timings report.
-    for kind in "${kinds[@]}"; do
-        rm -rf "$dir/target-$kind"
-        CARGO_TARGET_DIR=$dir/target-$kind cargo build --quiet --offline --timings \
-            --manifest-path "$dir/$kind/Cargo.toml"
-        echo "timings: $(ls "$dir/target-$kind"/cargo-timings/cargo-timing-*.html | tail -1)"
+    times=$work/clean.txt
+    : > "$times"
+    for _ in $(seq "$clean_runs"); do
+        for kind in "${kinds[@]}"; do
+            rm -rf "$dir/target-$kind"
+            timed "$times" "$kind" env CARGO_TARGET_DIR="$dir/target-$kind" \
+                cargo build --quiet --offline --manifest-path "$dir/$kind/Cargo.toml"
+            rm -rf "$dir/target-$kind"
+        done
     done
+    echo "== clean cargo build of the dependency tree and a 20-row table, $clean_runs alternating rounds (median)"
+    echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    medians "$times" '"derive"'
+    if [[ -n ${CLEAN_TIMINGS:-} ]]; then
+        # Where the time goes: cargo's own timings report.
+        for kind in "${kinds[@]}"; do
+            rm -rf "$dir/target-$kind"
+            CARGO_TARGET_DIR=$dir/target-$kind cargo build --quiet --offline --timings \
+                --manifest-path "$dir/$kind/Cargo.toml"
+            echo "timings: $(ls "$dir/target-$kind"/cargo-timings/cargo-timing-*.html | tail -1)"
+        done
+    fi
 fi
 
 if [[ " $what " == *" codegen "* ]]; then

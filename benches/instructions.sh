@@ -4,6 +4,7 @@
 #
 #   bash benches/instructions.sh 'display/20/ours/1 hole' 'display/20/hand/1 hole' ...
 #   bash benches/instructions.sh all        # every benchmark of the 20 and 2,000-row tables
+#   BENCH=path/to/runtime-… bash benches/instructions.sh …   # another build of the benches
 #
 # The bench binary runs only the named benchmark, N times, when
 # ERROR_TABLE_COUNT=ID:N is set; the count is the difference between runs of
@@ -11,8 +12,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${N:-20000}
-cargo bench --quiet -p error-table-benches --bench runtime --no-run 2> /dev/null
-bench=$(ls -t target/release/deps/runtime-* | grep -v '\.d$' | head -1)
+# BENCH names another bench binary, such as one built from an older
+# revision, to count the same benchmarks in it.
+bench=${BENCH:-}
+if [[ -z $bench ]]; then
+    cargo bench --quiet -p error-table-benches --bench runtime --no-run 2> /dev/null
+    bench=$(ls -t target/release/deps/runtime-* | grep -v '\.d$' | head -1)
+fi
 ids=("$@")
 if [[ ${1:-} == all ]]; then
     ids=()
@@ -26,8 +32,12 @@ if [[ ${1:-} == all ]]; then
         for impl in ours hand derive; do ids+=("$group/20/$impl"); done
     done
     ids+=("decode_typed/20/ours" "decode_typed/20/hand")
-    for impl in ours hand; do
-        for case in "0 holes" "1 hole" "2 holes"; do ids+=("localized/20/$impl/$case"); done
+    for group in localized localized_message; do
+        for rows in 20 2000; do
+            for impl in ours hand; do
+                for case in "0 holes" "1 hole" "2 holes"; do ids+=("$group/$rows/$impl/$case"); done
+            done
+        done
     done
 fi
 count() {

@@ -37,7 +37,8 @@ def main():
         results.setdefault(group, {})[name] = estimates["median"]["point_estimate"]
 
     order = ["display", "from_code", "envelope_encode", "envelope_decode",
-             "decode_typed", "localized", "codegen", "codegen_stages"]
+             "decode_typed", "localized", "localized_message", "codegen",
+             "codegen_stages"]
 
     def key(group):
         head, _, size = group.partition("/")

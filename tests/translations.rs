@@ -12,6 +12,16 @@ use error_table_codegen::{Severity, SourceFile, generate_with_translations};
 
 error_table::include_error_table!("spec/errors.md", locales = "spec/errors.*.md");
 
+/// A table whose translation reorders typed fields and holds quotes,
+/// `#`s and braces.
+mod typed {
+    error_table::include_error_table!(
+        "tests/fixtures/typed.md",
+        locales = "tests/fixtures/typed.de-DE.md",
+        fields = { count: u32, limit: u16 },
+    );
+}
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -135,6 +145,33 @@ fn placeholder_values_fill_translated_templates_in_their_order() {
     assert_eq!(
         error.localized("zh-TW").to_string(),
         "用戶端版本 10.8040 和更新版本支援 Live response。"
+    );
+}
+
+#[test]
+fn typed_fields_and_any_text_fill_a_translation() {
+    use typed::Error;
+    let error = Error::TooManyRequests {
+        count: 120,
+        limit: 100,
+    };
+    assert_eq!(error.to_string(), "Sent 120 requests; the limit is 100.");
+    assert_eq!(
+        error.localized("de").to_string(),
+        "Das Limit ist 100, gesendet: 120 \"#\"## Anfragen."
+    );
+    let error = Error::ValueNotAllowed { value: "x".into() };
+    assert_eq!(
+        error.localized("de-DE").to_string(),
+        "Wert „x\" ist nicht erlaubt {sic}."
+    );
+    assert_eq!(
+        Error::Failed.localized("de").to_string(),
+        "Etwas ist schiefgelaufen."
+    );
+    assert_eq!(
+        Error::Failed.localized("fr").to_string(),
+        "Something went wrong."
     );
 }
 

@@ -24,7 +24,7 @@ fn codegen(c: &mut Criterion) {
     let files: Vec<(usize, SourceFile)> = SIZES
         .iter()
         .map(|&rows| {
-            let text = synth::table(rows, false).markdown(0);
+            let text = synth::table(rows, 0).markdown(0);
             (rows, SourceFile::new(format!("t{rows}.md"), text))
         })
         .collect();

@@ -348,31 +348,54 @@ fn envelope(c: &mut Criterion) {
     group.finish();
 }
 
-/// `localized()` Display, with the locale negotiated from a tag, on the
-/// 20-row table and its translations.
+/// `localized()` Display on a table and its two translations: the locale
+/// negotiated from a tag each time (`localized`, what a server does per
+/// response), and the message alone, the locale negotiated once
+/// (`localized_message`).
+macro_rules! localized {
+    ($c:expr, $table:ident, $rows:literal) => {{
+        use $table::{hand, ours};
+        let ours_errors = ours::samples();
+        let hand_errors = hand::samples();
+        let mut buffer = String::with_capacity(1024);
+        let mut group = Group::new($c, concat!("localized/", $rows));
+        for index in 0..3 {
+            assert_eq!(
+                ours_errors[index].localized("sv-SE").to_string(),
+                hand_errors[index].localized("sv-SE").to_string()
+            );
+            run(&mut group, &format!("ours/{}", HOLES[index]), || {
+                buffer.clear();
+                let error = black_box(&ours_errors[index]);
+                write!(buffer, "{}", error.localized(black_box("sv-SE"))).unwrap();
+            });
+            run(&mut group, &format!("hand/{}", HOLES[index]), || {
+                buffer.clear();
+                let error = black_box(&hand_errors[index]);
+                write!(buffer, "{}", error.localized(black_box("sv-SE"))).unwrap();
+            });
+        }
+        group.finish();
+        let mut group = Group::new($c, concat!("localized_message/", $rows));
+        for index in 0..3 {
+            let ours_localized = ours_errors[index].localized("sv-SE");
+            let hand_localized = hand_errors[index].localized("sv-SE");
+            run(&mut group, &format!("ours/{}", HOLES[index]), || {
+                buffer.clear();
+                write!(buffer, "{}", black_box(&ours_localized)).unwrap();
+            });
+            run(&mut group, &format!("hand/{}", HOLES[index]), || {
+                buffer.clear();
+                write!(buffer, "{}", black_box(&hand_localized)).unwrap();
+            });
+        }
+        group.finish();
+    }};
+}
+
 fn localized(c: &mut Criterion) {
-    use t20::{hand, ours};
-    let ours_errors = ours::samples();
-    let hand_errors = hand::samples();
-    let mut buffer = String::with_capacity(1024);
-    let mut group = Group::new(c, "localized/20");
-    for index in 0..3 {
-        assert_eq!(
-            ours_errors[index].localized("sv-SE").to_string(),
-            hand_errors[index].localized("sv-SE").to_string()
-        );
-        run(&mut group, &format!("ours/{}", HOLES[index]), || {
-            buffer.clear();
-            let error = black_box(&ours_errors[index]);
-            write!(buffer, "{}", error.localized(black_box("sv-SE"))).unwrap();
-        });
-        run(&mut group, &format!("hand/{}", HOLES[index]), || {
-            buffer.clear();
-            let error = black_box(&hand_errors[index]);
-            write!(buffer, "{}", error.localized(black_box("sv-SE"))).unwrap();
-        });
-    }
-    group.finish();
+    localized!(c, t20, "20");
+    localized!(c, t2000, "2000");
 }
 
 /// A message shown in a locale negotiated once (`Locale::negotiate`, as a

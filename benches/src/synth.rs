@@ -13,8 +13,55 @@
 
 use std::fmt::Write;
 
-/// Locales of the synthetic translations, canonical first.
-pub const LOCALES: [&str; 3] = ["en-US", "sv-SE", "fr-FR"];
+/// Locales of the synthetic translations, canonical first: Swedish and
+/// French texts, then 38 more locales whose messages are the Swedish or
+/// French ones marked with their tag, for measuring many translations.
+pub const LOCALES: [&str; 41] = [
+    "en-US",
+    "sv-SE",
+    "fr-FR",
+    "de-DE",
+    "es-ES",
+    "it-IT",
+    "ja-JP",
+    "ko-KR",
+    "zh-CN",
+    "zh-TW",
+    "pt-BR",
+    "pt-PT",
+    "nl-NL",
+    "pl-PL",
+    "ru-RU",
+    "tr-TR",
+    "cs-CZ",
+    "hu-HU",
+    "da-DK",
+    "fi-FI",
+    "nb-NO",
+    "el-GR",
+    "he-IL",
+    "ar-SA",
+    "th-TH",
+    "id-ID",
+    "ms-MY",
+    "vi-VN",
+    "uk-UA",
+    "ro-RO",
+    "bg-BG",
+    "hr-HR",
+    "sk-SK",
+    "sl-SI",
+    "et-EE",
+    "lv-LV",
+    "lt-LT",
+    "sr-Latn-RS",
+    "ca-ES",
+    "hi-IN",
+    "en-GB",
+];
+
+/// The most translations a synthetic table can have.
+pub const MAX_TRANSLATIONS: usize = LOCALES.len() - 1;
 
 /// The correlation ID every envelope benchmark sends.
 pub const TARGET: &str = "43f4cb08-8fac-4b65-9db1-745c2ae65f3a";
@@ -110,8 +157,9 @@ impl Row {
 pub struct Table {
     /// Its rows, in table order.
     pub rows: Vec<Row>,
-    /// Whether the translations are part of it.
-    pub translated: bool,
+    /// How many of [`LOCALES`] it has messages in, the canonical one
+    /// included.
+    pub locales: usize,
 }
 
 /// The rows the benchmarks use, found by shape near the end of the table,
@@ -135,8 +183,22 @@ const fn hole(name: &'static str, field: &'static str) -> Segment {
 }
 
 /// The message of row `index` of `shape` in locale `locale` (an index of
-/// [`LOCALES`]), about `noun`.
+/// [`LOCALES`]), about `noun`: past the Swedish and French ones, one of
+/// them with the locale's tag after its last piece, which is always text.
 fn message(shape: u8, locale: usize, noun: &str, index: usize) -> Vec<Segment> {
+    let base = if locale == 0 { 0 } else { 2 - locale % 2 };
+    let mut segments = base_message(shape, base, noun, index);
+    if locale > 2
+        && let Some(Segment::Literal(last)) = segments.last_mut()
+    {
+        let _ = write!(last, " ({})", LOCALES[locale]);
+    }
+    segments
+}
+
+/// The message of row `index` of `shape` in English (0), Swedish (1) or
+/// French (2), about `noun`.
+fn base_message(shape: u8, locale: usize, noun: &str, index: usize) -> Vec<Segment> {
     let lower = noun.to_lowercase();
     match (shape, locale) {
         (0, 0) => vec![literal(format!(
@@ -236,10 +298,19 @@ fn message(shape: u8, locale: usize, noun: &str, index: usize) -> Vec<Segment> {
     }
 }
 
-/// A table of `rows` rows, with translations into every locale of
-/// [`LOCALES`] when `translated`.
+/// A table of `rows` rows, with translations into the first
+/// `translations` locales of [`LOCALES`] after the canonical one.
+///
+/// # Panics
+///
+/// When `translations` is more than [`MAX_TRANSLATIONS`].
 #[must_use]
-pub fn table(rows: usize, translated: bool) -> Table {
+pub fn table(rows: usize, translations: usize) -> Table {
+    assert!(
+        translations <= MAX_TRANSLATIONS,
+        "at most {MAX_TRANSLATIONS} translations"
+    );
+    let locales = translations + 1;
     let combinations = PREFIXES.len() * NOUNS.len();
     let rows = (0..rows)
         .map(|index| {
@@ -253,7 +324,6 @@ pub fn table(rows: usize, translated: bool) -> Table {
             };
             let shape = SHAPES[index % SHAPES.len()];
             let status = STATUSES[(index * 7 + 3) % STATUSES.len()];
-            let locales = if translated { LOCALES.len() } else { 1 };
             let messages = (0..locales)
                 .map(|locale| message(shape, locale, noun, index))
                 .collect();
@@ -264,7 +334,7 @@ pub fn table(rows: usize, translated: bool) -> Table {
             }
         })
         .collect();
-    Table { rows, translated }
+    Table { rows, locales }
 }
 
 impl Table {
@@ -291,6 +361,16 @@ impl Table {
             hit,
             miss,
         }
+    }
+
+    /// The index in [`LOCALES`] and the tag of each translation.
+    pub fn translations(&self) -> impl Iterator<Item = (usize, &'static str)> {
+        LOCALES
+            .iter()
+            .copied()
+            .enumerate()
+            .take(self.locales)
+            .skip(1)
     }
 
     /// The table as Markdown in locale `locale` (an index of [`LOCALES`]).
@@ -363,7 +443,7 @@ impl Table {
         }
         out.push_str("        }\n    }\n}\n\nimpl std::error::Error for Error {}\n\n");
         self.hand_from_message(&mut out);
-        if self.translated {
+        if self.locales > 1 {
             self.hand_localized(&mut out);
         }
         self.samples(&mut out);
@@ -572,14 +652,18 @@ impl Table {
     }
 
     fn hand_localized(&self, out: &mut String) {
-        let _ = writeln!(out, "pub const LOCALES: &[&str] = &{LOCALES:?};\n");
+        let _ = writeln!(
+            out,
+            "pub const LOCALES: &[&str] = &{:?};\n",
+            &LOCALES[..self.locales]
+        );
         out.push_str(
             "/// An error shown in a chosen locale.\npub struct Localized<'a> {\n    pub error: &'a Error,\n    pub locale: usize,\n}\n\n\
              impl Error {\n    #[must_use]\n    pub fn localized(&self, accept_language: &str) -> Localized<'_> {\n        \
              Localized { error: self, locale: error_table::negotiate(accept_language, LOCALES) }\n    }\n}\n\n\
              impl fmt::Display for Localized<'_> {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        match self.locale {\n",
         );
-        for locale in 1..LOCALES.len() {
+        for locale in 1..self.locales {
             let _ = writeln!(out, "            {locale} => match self.error {{");
             for row in &self.rows {
                 write_arm(out, row, &row.messages[locale]);

@@ -3,7 +3,7 @@
 //! allocates nothing, as a counting global allocator shows. The 2,000-row
 //! table, past the sizes where the macro switches to a perfect hash for
 //! `from_code` and to a function per row for `Display`, agrees with the
-//! hand-written code too.
+//! hand-written code too, in its translations as well.
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
@@ -131,8 +131,17 @@ fn a_large_table_agrees_with_the_hand_written_code() {
     for (ours, hand) in ours_2000::samples().iter().zip(hand_2000::samples()) {
         let message = ours.to_string();
         assert_eq!(message, hand.to_string());
+        for locale in ["sv-SE", "fr", "de"] {
+            assert_eq!(
+                ours.localized(locale).to_string(),
+                hand.localized(locale).to_string()
+            );
+        }
         buffer.clear();
-        let count = allocations_during(|| write!(buffer, "{ours}").unwrap());
+        let count = allocations_during(|| {
+            write!(buffer, "{ours}").unwrap();
+            write!(buffer, "{}", ours.localized("sv-SE")).unwrap();
+        });
         assert_eq!(count, 0, "{ours:?} allocated");
         assert_eq!(
             ours_2000::Error::from_message(ours.code(), &message).as_ref(),

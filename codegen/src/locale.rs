@@ -67,11 +67,17 @@ pub fn check(
     let mut reader = RowReader {
         file,
         canonical,
+        rows_by_code: canonical
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(index, row)| (row.spec.code.wire.as_str(), index))
+            .collect(),
         policy: settings.translation_policy,
         statuses: settings.statuses,
         vars: &settings.vars,
         templates: vec![None; canonical.rows.len()],
-        seen: HashMap::new(),
+        seen: vec![None; canonical.rows.len()],
         claimed: Vec::new(),
         diagnostics,
     };
@@ -320,6 +326,9 @@ fn translated_columns(
 struct RowReader<'a> {
     file: &'a SourceFile,
     canonical: &'a Checked,
+    /// The canonical row of each code: a translation of thousands of rows
+    /// looks each up, which a scan would make quadratic.
+    rows_by_code: HashMap<&'a str, usize>,
     policy: TranslationPolicy,
     /// The statuses the canonical table admits.
     statuses: StatusRange,
@@ -327,7 +336,7 @@ struct RowReader<'a> {
     vars: &'a [VarValue],
     templates: Vec<Option<Template>>,
     /// Canonical row index → where its row is here, to spot duplicates.
-    seen: HashMap<usize, Range<usize>>,
+    seen: Vec<Option<Range<usize>>>,
     /// Canonical rows that a suggestion for an unknown code already names.
     claimed: Vec<usize>,
     diagnostics: &'a mut Diagnostics,
@@ -356,7 +365,7 @@ impl RowReader<'_> {
             }
             return;
         };
-        if let Some(first) = self.seen.get(&index) {
+        if let Some(first) = self.seen(index) {
             let (line, _) = self.file.line_of(first.start);
             self.diagnostics.push(
                 Diagnostic::error(
@@ -369,7 +378,9 @@ impl RowReader<'_> {
             );
             return;
         }
-        self.seen.insert(index, row.span.clone());
+        if let Some(seen) = self.seen.get_mut(index) {
+            *seen = Some(row.span.clone());
+        }
         let Some(canonical) = self.canonical.rows.get(index) else {
             return;
         };
@@ -380,11 +391,13 @@ impl RowReader<'_> {
         }
     }
 
+    /// Where the row of canonical row `index` is here, once read.
+    fn seen(&self, index: usize) -> Option<&Range<usize>> {
+        self.seen.get(index)?.as_ref()
+    }
+
     fn canonical_row(&self, code: &Cell) -> Option<usize> {
-        self.canonical
-            .rows
-            .iter()
-            .position(|row| row.spec.code.wire == code.text)
+        self.rows_by_code.get(code.text.as_str()).copied()
     }
 
     /// Reports a code the canonical table lacks; returns the suggested
@@ -422,7 +435,7 @@ impl RowReader<'_> {
         status: Option<u16>,
     ) -> Option<(usize, &'static str)> {
         let open: Vec<usize> = (0..self.canonical.rows.len())
-            .filter(|index| !self.seen.contains_key(index) && !self.claimed.contains(index))
+            .filter(|&index| self.seen(index).is_none() && !self.claimed.contains(&index))
             .collect();
         let words = code
             .text
@@ -602,7 +615,7 @@ impl RowReader<'_> {
     /// an unknown code's suggestion already names.
     fn report_missing(&mut self, locale: &str, header: Range<usize>) {
         for (index, row) in self.canonical.rows.iter().enumerate() {
-            if self.seen.contains_key(&index) || self.claimed.contains(&index) {
+            if self.seen(index).is_some() || self.claimed.contains(&index) {
                 continue;
             }
             let mut diagnostic = Diagnostic::error(

@@ -113,6 +113,11 @@ impl Template {
 /// accent and one typed with the accented letter are the same field.
 #[must_use]
 pub fn field_name(name: &str) -> String {
+    lowercase_field_name(name).unwrap_or_else(|| any_field_name(name))
+}
+
+/// [`field_name`] of any name.
+fn any_field_name(name: &str) -> String {
     let name = composed(name);
     let mut words = name.split_whitespace().peekable();
     let first = words.peek().map(|word| word.to_lowercase());
@@ -133,6 +138,44 @@ fn composed(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(text.nfc().collect())
     }
+}
+
+/// [`field_name`] of a name of ASCII words separated by spaces, each
+/// lowercase but for its first letter, the usual kind: its words
+/// lowercased and joined by `_`, without the article. One pass over the
+/// bytes, where `to_snake_case` goes `char` by `char` through word
+/// boundary rules (the macro runs unoptimized in `cargo check`, and every
+/// translation repeats every name). `None` for other names.
+fn lowercase_field_name(name: &str) -> Option<String> {
+    let mut field = String::with_capacity(name.len());
+    let mut word_start = true;
+    for byte in name.bytes() {
+        match byte {
+            b' ' => {
+                if !word_start {
+                    field.push('_');
+                }
+                word_start = true;
+            }
+            b'a'..=b'z' => {
+                field.push(char::from(byte));
+                word_start = false;
+            }
+            b'A'..=b'Z' if word_start => {
+                field.push(char::from(byte.to_ascii_lowercase()));
+                word_start = false;
+            }
+            _ => return None,
+        }
+    }
+    if field.ends_with('_') {
+        field.pop();
+    }
+    let article = ["the_", "a_", "an_"]
+        .iter()
+        .find(|article| field.starts_with(**article));
+    field.drain(..article.map_or(0, |article| article.len()));
+    Some(field)
 }
 
 /// Scans bytes for the braces (ASCII, so every cut is a `char` boundary)
@@ -379,6 +422,42 @@ mod tests {
         assert_eq!(field_name("the client OS Platform"), "client_os_platform");
         assert_eq!(field_name("batch size received"), "batch_size_received");
         assert_eq!(field_name("an"), "an");
+        assert_eq!(field_name("  the  spaced   out "), "spaced_out");
+        assert_eq!(field_name("the Invalid Hash"), "invalid_hash");
+        assert_eq!(field_name("the value2"), "value2");
+    }
+
+    #[test]
+    fn lowercase_names_take_the_short_way_to_the_same_field() {
+        let names = [
+            "the invalid hash",
+            "The requested action",
+            "batch size received",
+            "A Machine Id",
+            "a b",
+            "an",
+            "the",
+            "The",
+            " x  y ",
+            "the an a",
+        ];
+        for name in names {
+            assert_eq!(
+                lowercase_field_name(name),
+                Some(any_field_name(name)),
+                "{name:?}"
+            );
+        }
+        for name in [
+            "the invalid IP",
+            "invalidHash",
+            "version\t2",
+            "value2",
+            "é",
+            "a_b",
+        ] {
+            assert_eq!(lowercase_field_name(name), None, "{name:?}");
+        }
         assert_eq!(
             field_name("the disallowed operation and the reason"),
             "disallowed_operation_and_the_reason"

@@ -20,6 +20,7 @@ pub mod reqwest;
 mod retry;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod server;
+mod translation;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 
@@ -154,6 +155,7 @@ pub mod __private {
     pub use crate::lookup::CodeMap;
     pub use crate::message::{holes, owned};
     pub use crate::retry::retry_after_seconds;
+    pub use crate::translation::{Arg, Messages, write_localized};
     pub use crate::{ApiError, Code, Decode, Envelope, Localize, Localized};
 
     /// The impls of the HTTP frameworks whose features are enabled, for a

@@ -1,5 +1,5 @@
-//! Writing a message: the `match` arms that write a template piece by
-//! piece, for `Display` and for each translation, and `Display` itself.
+//! `Display`: the `match` arms that write each row's message piece by
+//! piece.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -18,7 +18,7 @@ use super::text::{WriteCode, parse};
 /// tables keep their arms inline, where the call would only cost.
 const OUT_OF_LINE_MIN_ROWS: usize = 1_024;
 
-/// Where the code of a row's arm of the big matches goes.
+/// Where the code of a row's arm of the big `match` goes.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Layout {
     /// In the arm.
@@ -45,7 +45,7 @@ impl Layout {
 
 /// The code of the arms of a `match` and of the functions they call.
 #[derive(Default)]
-pub(super) struct Dispatch {
+struct Dispatch {
     arms: String,
     functions: String,
     /// Whether a function takes a field of the default type.
@@ -55,7 +55,7 @@ pub(super) struct Dispatch {
 impl Dispatch {
     /// The functions, after the short names their signatures use: with
     /// thousands of them, the signatures are a good part of the code.
-    pub(super) fn functions(&self) -> TokenStream {
+    fn functions(&self) -> TokenStream {
         if self.functions.is_empty() {
             return TokenStream::new();
         }
@@ -71,22 +71,11 @@ impl Dispatch {
         }
     }
 
-    /// The arms written since the last call, taken out.
-    pub(super) fn take_arms(&mut self) -> String {
-        std::mem::take(&mut self.arms)
-    }
-
-    /// Writes the match arm that writes `template` (the row's own or a
-    /// translation) piece by piece: no format string parsing and no
-    /// allocation at run time. Holes are filled by field name. With a
+    /// Writes the match arm that writes the row's `template` piece by
+    /// piece: no format string parsing and no allocation at run time. Holes are filled by field name. With a
     /// `function` name, a row with more than one piece is written by that
     /// function, which the arm calls with the fields.
-    pub(super) fn write_arm(
-        &mut self,
-        row: &CheckedRow,
-        template: &Template,
-        function: Option<&str>,
-    ) {
+    fn write_arm(&mut self, row: &CheckedRow, template: &Template, function: Option<&str>) {
         let writes: Vec<String> = template
             .segments
             .iter()
@@ -169,9 +158,14 @@ fn piece(row: &CheckedRow, segment: &Segment) -> Option<String> {
 /// translations whose placeholders do not match their fields are left out
 /// before expansion.
 fn field_of<'row>(row: &'row CheckedRow, placeholder: &Placeholder) -> Option<&'row Field> {
+    row.fields.get(field_index(row, placeholder)?)
+}
+
+/// The number of the field that fills `placeholder`, as [`field_of`].
+pub(super) fn field_index(row: &CheckedRow, placeholder: &Placeholder) -> Option<usize> {
     row.fields
         .iter()
-        .find(|field| field.placeholder.field == placeholder.field)
+        .position(|field| field.placeholder.field == placeholder.field)
 }
 
 /// `Display` for the error enum: the row's message.

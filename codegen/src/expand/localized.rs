@@ -1,14 +1,24 @@
 //! The locales of the table and the `Display` of each error in each of
 //! them, falling back row by row to the canonical message.
+//!
+//! The translations are data, not code: per locale, one string literal
+//! holding the text of all its messages and one byte string holding their
+//! pieces, which the runtime's `write_localized` reads (its module
+//! documents the format). The code is one `match` arm per row with fields,
+//! whatever the number of locales: as code (a `match` arm per locale and
+//! row), twenty locales made `cargo check` of a 2,000-row table 8 times
+//! slower (BENCHMARKS.md).
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Literal, TokenStream};
+use quote::{ToTokens, quote};
 
 use crate::locale::Translation;
 use crate::settings::Settings;
+use crate::template::{Segment, Template};
 use crate::validate::CheckedRow;
 
-use super::display::{Dispatch, Layout};
+use super::display::field_index;
+use super::error_enum::{pattern, scrutinee};
 use super::text::{WriteCode, parse};
 
 /// `LOCALES`, `localized` and the runtime's `Localize` for the error enum.
@@ -17,7 +27,6 @@ pub(super) fn localized(
     canonical_locale: &str,
     translations: &[Translation],
     settings: &Settings,
-    layout: Layout,
 ) -> TokenStream {
     let error_name = &settings.error_name;
     let locales = std::iter::once(canonical_locale).chain(
@@ -25,13 +34,19 @@ pub(super) fn localized(
             .iter()
             .map(|translation| translation.locale.as_str()),
     );
-    let body = if translations.is_empty() {
-        quote! {
+    let (allow, body) = if translations.is_empty() {
+        let body = quote! {
             let _ = locale;
             ::core::fmt::Display::fmt(self, __formatter)
-        }
+        };
+        (None, body)
     } else {
-        translated_body(rows, translations, layout)
+        // Rows with the same field names have the same arm, and there is
+        // an arm per row with fields.
+        let allow = quote! {
+            #[allow(clippy::match_same_arms, clippy::too_many_lines, clippy::as_conversions)]
+        };
+        (Some(allow), translated_body(rows, translations))
     };
     quote! {
         impl #error_name {
@@ -55,11 +70,7 @@ pub(super) fn localized(
         impl ::error_table::__private::Localize for #error_name {
             const LOCALES: &'static [&'static ::core::primitive::str] = Self::LOCALES;
 
-            #[allow(
-                clippy::match_same_arms,
-                clippy::too_many_lines,
-                clippy::too_many_arguments
-            )]
+            #allow
             fn fmt_localized(
                 &self,
                 locale: ::core::primitive::usize,
@@ -71,38 +82,181 @@ pub(super) fn localized(
     }
 }
 
-/// The body of `fmt_localized` with translations: a `match` on the locale
-/// of `match`es on the error, after the functions of all of them.
-fn translated_body(
-    rows: &[CheckedRow],
-    translations: &[Translation],
-    layout: Layout,
-) -> TokenStream {
-    let mut dispatch = Dispatch::default();
-    let mut locale_arms = String::new();
-    for (locale, translation) in translations.iter().enumerate() {
-        let mut translated = 0;
-        for (index, (row, template)) in rows.iter().zip(&translation.templates).enumerate() {
-            let Some(template) = template else { continue };
-            let function = layout.function(|| format!("__localized_{locale}_{index}"));
-            dispatch.write_arm(row, template, function.as_deref());
-            translated += 1;
-        }
-        locale_arms.code(format_args!("{} => match self {{ ", locale + 1));
-        locale_arms.push_str(&dispatch.take_arms());
-        // Rows without a translation show the canonical message.
-        if translated < rows.len() {
-            locale_arms.push_str("_ => ::core::fmt::Display::fmt(self, __formatter),");
-        }
-        locale_arms.push_str(" },");
-    }
-    let functions = dispatch.functions();
-    let locale_arms = parse(&locale_arms);
+/// The body of `fmt_localized` with translations: the messages of every
+/// locale as data, and the error's row and fields handed to the runtime
+/// with them.
+fn translated_body(rows: &[CheckedRow], translations: &[Translation]) -> TokenStream {
+    let messages = translations.iter().map(|translation| {
+        let packed = Packed::new(rows, &translation.templates);
+        let text = string_literal(&packed.text);
+        let pieces = Literal::byte_string(&packed.pieces);
+        quote!(::error_table::__private::Messages::new(#text, #pieces))
+    });
+    let args = args(rows);
     quote! {
-        #functions
-        match locale {
-            #locale_arms
-            _ => ::core::fmt::Display::fmt(self, __formatter),
+        use ::error_table::__private::Arg as __Arg;
+        const __TRANSLATIONS: &[::error_table::__private::Messages] = &[#(#messages),*];
+        // The code enum's variants have no explicit discriminants: they
+        // are the rows' numbers.
+        let __row = self.code() as ::core::primitive::usize;
+        let __args: &[__Arg<'_>] = #args;
+        ::error_table::__private::write_localized(
+            __TRANSLATIONS, locale, __row, __args, self, __formatter,
+        )
+    }
+}
+
+/// `text` as a string literal: a raw one, which the compiler's lexer takes
+/// as it is, where `Literal::string` escapes it `char` by `char` (with
+/// twenty locales of 2,000 rows, that is megabytes); escaped only when it
+/// holds a carriage return, which a raw string cannot.
+fn string_literal(text: &str) -> TokenStream {
+    if text.contains('\r') {
+        return Literal::string(text).into_token_stream();
+    }
+    let mut hashes = String::new();
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    parse(&format!("r{hashes}\"{text}\"{hashes}"))
+}
+
+/// The fields of the error as the runtime's `Arg`s, in field order: a
+/// `match` with an arm per row with fields.
+fn args(rows: &[CheckedRow]) -> TokenStream {
+    let mut arms = String::new();
+    for row in rows.iter().filter(|row| !row.fields.is_empty()) {
+        pattern(&mut arms, row, true);
+        arms.push_str(" => &[");
+        for field in &row.fields {
+            // A string field is written as it is, as `Display` does.
+            let kind = if field.ty.is_some() { "Display" } else { "Str" };
+            arms.code(format_args!("__Arg::{kind}({}),", field.ident));
+        }
+        arms.push_str("],");
+    }
+    if arms.is_empty() {
+        return quote!(&[]);
+    }
+    if rows.iter().any(|row| row.fields.is_empty()) {
+        arms.push_str("_ => &[],");
+    }
+    let arms = parse(&arms);
+    let scrutinee = scrutinee(rows);
+    quote!(match #scrutinee { #arms })
+}
+
+/// A locale's messages in the runtime's format: the text of all of them,
+/// and the table of their pieces.
+struct Packed {
+    text: String,
+    pieces: Vec<u8>,
+}
+
+/// The bit of a piece that makes it a field, and the longest run of text
+/// one piece takes.
+const FIELD: u16 = 0x8000;
+
+impl Packed {
+    /// The messages `templates` (one per row, `None` where the row is not
+    /// translated) of `rows`.
+    fn new(rows: &[CheckedRow], templates: &[Option<Template>]) -> Self {
+        let mut text = String::new();
+        let mut entries = Vec::new();
+        let mut ends = Vec::with_capacity(rows.len());
+        for (index, row) in rows.iter().enumerate() {
+            if let Some(Some(template)) = templates.get(index) {
+                push_u32(&mut entries, text.len());
+                for segment in &template.segments {
+                    push_piece(&mut entries, &mut text, row, segment);
+                }
+            }
+            ends.push(entries.len());
+        }
+        // The header: the number of rows, then where each row's entry
+        // starts and where the last one ends, counted from the start of
+        // the table.
+        let header = 4 * (rows.len() + 2);
+        let mut pieces = Vec::with_capacity(header + entries.len());
+        push_u32(&mut pieces, rows.len());
+        for offset in std::iter::once(0).chain(ends) {
+            push_u32(&mut pieces, header + offset);
+        }
+        pieces.extend(entries);
+        Self { text, pieces }
+    }
+}
+
+/// Writes one piece of a row's message into its entry, and its text.
+fn push_piece(entries: &mut Vec<u8>, text: &mut String, row: &CheckedRow, segment: &Segment) {
+    match segment {
+        Segment::Literal(literal) => push_text(entries, text, literal),
+        Segment::Placeholder(placeholder) => {
+            // There is a field: translations whose placeholders do not
+            // match the row's are left out before expansion.
+            let field = field_index(row, placeholder).and_then(|field| u16::try_from(field).ok());
+            if let Some(field) = field.filter(|&field| field < FIELD) {
+                entries.extend((FIELD | field).to_le_bytes());
+            }
+        }
+    }
+}
+
+/// Writes a run of text into an entry, and the text: a run longer than a
+/// piece takes is cut where a `char` starts.
+fn push_text(entries: &mut Vec<u8>, text: &mut String, literal: &str) {
+    let mut rest = literal;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(usize::from(FIELD - 1));
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some((run, after)) = rest.split_at_checked(end) else {
+            break;
+        };
+        entries.extend(u16::try_from(run.len()).unwrap_or_default().to_le_bytes());
+        text.push_str(run);
+        rest = after;
+    }
+}
+
+/// Writes `value` as a little-endian `u32`; no table comes near 4 GiB.
+fn push_u32(out: &mut Vec<u8>, value: usize) {
+    let value = u32::try_from(value).unwrap_or(u32::MAX);
+    out.extend(value.to_le_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{push_text, string_literal};
+
+    #[test]
+    fn a_long_run_of_text_takes_pieces_cut_between_chars() {
+        let literal = "é".repeat(20_000);
+        let (mut entries, mut text) = (Vec::new(), String::new());
+        push_text(&mut entries, &mut text, &literal);
+        assert_eq!(text, literal);
+        let pieces: Vec<u16> = entries
+            .chunks(2)
+            .map(|piece| u16::from_le_bytes([piece[0], piece[1]]))
+            .collect();
+        assert_eq!(pieces, [32_766, 40_000 - 32_766]);
+    }
+
+    #[test]
+    fn any_text_is_one_string_literal_of_itself() {
+        for text in [
+            "",
+            "plain",
+            "a \"quoted\" word",
+            "ends with a quote\"",
+            "r\"#\"## raw-looking \"###",
+            "a carriage\rreturn",
+            "\\ {braces} — ünïcode\u{0}",
+        ] {
+            let literal: syn::LitStr =
+                syn::parse2(string_literal(text)).expect("one string literal");
+            assert_eq!(literal.value(), text);
         }
     }
 }

@@ -61,7 +61,7 @@ pub fn expand(
     let error_enum = error_enum::error_enum(rows, &docs, settings, source);
     let display = display::display(rows, settings, layout);
     let error_traits = error_enum::error_traits(rows, settings);
-    let localized = localized::localized(rows, canonical_locale, translations, settings, layout);
+    let localized = localized::localized(rows, canonical_locale, translations, settings);
     let decode = decode::decode(rows, settings);
     let framework = framework::framework_impls(settings);
     quote! {

@@ -83,7 +83,7 @@ fn every_code_is_a_response_error_that_reads_back() {
         assert_eq!(response.status().as_u16(), 400);
         assert_eq!(
             test::read_body(response).await,
-            r#"{"error":{"code":"InvalidHashValue","message":"Hash value 0xZZ is invalid."}}"#
+            r#"{"error":{"code":"InvalidHashValue","message":"Hash value 0xZZ is invalid.","metadata":{"invalid_hash":"0xZZ"}}}"#
         );
         let request = test::TestRequest::get()
             .uri(&format!("/files/{}", "a".repeat(40)))

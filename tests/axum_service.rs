@@ -100,7 +100,7 @@ fn client() -> reqwest::Client {
 }
 
 #[tokio::test]
-async fn an_invalid_hash_is_answered_exactly_as_the_spec_shows() {
+async fn an_invalid_hash_is_answered_byte_for_byte_as_the_readme_shows() {
     let addr = start(api::app()).await;
     let response = raw(
         addr,
@@ -115,10 +115,10 @@ async fn an_invalid_hash_is_answered_exactly_as_the_spec_shows() {
          content-language: en-US\r\n\
          vary: accept-language\r\n\
          x-request-id: 43f4cb08-8fac-4b65-9db1-745c2ae65f3a\r\n\
-         content-length: 125\r\n\
+         content-length: 160\r\n\
          connection: close\r\n\
          \r\n\
-         {\"error\":{\"code\":\"InvalidHashValue\",\"message\":\"Hash value 0xZZ is invalid.\",\"target\":\"43f4cb08-8fac-4b65-9db1-745c2ae65f3a\"}}"
+         {\"error\":{\"code\":\"InvalidHashValue\",\"message\":\"Hash value 0xZZ is invalid.\",\"target\":\"43f4cb08-8fac-4b65-9db1-745c2ae65f3a\",\"metadata\":{\"invalid_hash\":\"0xZZ\"}}}"
     );
 }
 
@@ -363,10 +363,10 @@ async fn the_code_and_id_headers_can_be_named_azure_style() {
          content-language: en-US\r\n\
          vary: accept-language\r\n\
          x-ms-request-id: ms-1\r\n\
-         content-length: 95\r\n\
+         content-length: 109\r\n\
          connection: close\r\n\
          \r\n\
-         {\"error\":{\"code\":\"DisabledFeature\",\"message\":\"Tenant feature is not enabled.\",\"target\":\"ms-1\"}}"
+         {\"error\":{\"code\":\"DisabledFeature\",\"message\":\"Tenant feature is not enabled.\",\"target\":\"ms-1\",\"metadata\":{}}}"
     );
 }
 
@@ -383,10 +383,10 @@ async fn without_the_layer_errors_are_complete_but_have_no_target() {
         "HTTP/1.1 404 Not Found\r\n\
          content-type: application/json\r\n\
          x-error-code: NotFound\r\n\
-         content-length: 74\r\n\
+         content-length: 88\r\n\
          connection: close\r\n\
          \r\n\
-         {\"error\":{\"code\":\"NotFound\",\"message\":\"General Not Found error message.\"}}"
+         {\"error\":{\"code\":\"NotFound\",\"message\":\"General Not Found error message.\",\"metadata\":{}}}"
     );
 }
 

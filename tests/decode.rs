@@ -11,8 +11,11 @@ mod samples;
 
 use std::error::Error as _;
 
+use error_table::ApiError as _;
+
 use error_table::{
-    ClientError, DecodeErrorKind, MAX_BODY_BYTES, MAX_DEPTH, ReceivedCode, ReceivedError,
+    ClientError, DecodeErrorKind, FieldProblem, MAX_BODY_BYTES, MAX_DEPTH, ReceivedCode,
+    ReceivedError,
 };
 
 error_table::include_error_table!(
@@ -38,6 +41,197 @@ fn every_code_reads_back_from_its_envelope() {
         assert_eq!(received.error(), Some(&error));
         assert_eq!(received.target(), Some("t-1"));
         assert_eq!(received.status(), Some(code.status()));
+    }
+}
+
+#[test]
+fn every_code_reads_back_from_its_fields_whatever_the_message() {
+    for &code in ErrorCode::ALL {
+        let error = samples::sample(code);
+        let mut envelope = error.to_envelope(None);
+        envelope.error.message = "Reworded, or in another language.".into();
+        let body = serde_json::to_vec(&envelope).unwrap();
+        let received = decode(&body).unwrap();
+        assert_eq!(received.error(), Some(&error), "{code}");
+        assert_eq!(received.fields(), Some(&error.fields()));
+    }
+}
+
+#[test]
+fn a_value_holding_the_templates_own_text_survives_as_data() {
+    // Cut out of the message, the value would end at the first " is ".
+    let error = Error::InvalidUrl {
+        invalid_url: r#"https://x.example/?q="a is {b}" — ünïcode is fine"#.into(),
+    };
+    let body = serde_json::to_vec(&error.to_envelope(Some("t"))).unwrap();
+    assert_eq!(decode(&body).unwrap().error(), Some(&error));
+}
+
+#[test]
+fn fields_are_read_from_metadata_and_from_the_message_only_without_it() {
+    // A message that follows the template, but fields that say otherwise:
+    // the fields win.
+    let body = br#"{"error":{"code":"InvalidHashValue","message":"Hash value 0xZZ is invalid.","metadata":{"invalid_hash":"0xAB"}}}"#;
+    assert_eq!(
+        decode(body).unwrap().error(),
+        Some(&Error::InvalidHashValue {
+            invalid_hash: "0xAB".into()
+        })
+    );
+    // Fields that lack one of the row's: no typed error, and no guess from
+    // the message either.
+    let body = br#"{"error":{"code":"InvalidHashValue","message":"Hash value 0xZZ is invalid.","metadata":{}}}"#;
+    let received = decode(body).unwrap();
+    assert_eq!(received.error(), None);
+    let error = received.field_error().unwrap();
+    assert_eq!(error.field(), "invalid_hash");
+    assert_eq!(error.problem(), &FieldProblem::Missing);
+    assert_eq!(
+        error.to_string(),
+        "the field `invalid_hash` of `InvalidHashValue` is missing"
+    );
+    // The spec's three members: the message it is.
+    let body = br#"{"error":{"code":"InvalidHashValue","message":"Hash value 0xZZ is invalid."}}"#;
+    let received = decode(body).unwrap();
+    assert_eq!(received.fields(), None);
+    assert_eq!(
+        received.error(),
+        Some(&Error::InvalidHashValue {
+            invalid_hash: "0xZZ".into()
+        })
+    );
+}
+
+#[test]
+fn fields_the_table_does_not_know_are_kept_readable() {
+    let body = br#"{"error":{"code":"MissingRequiredParameter","message":"m","metadata":{"missing_parameter":"machineId","hint":"Send it in the query."}}}"#;
+    let received = decode(body).unwrap();
+    assert_eq!(
+        received.error(),
+        Some(&Error::MissingRequiredParameter {
+            missing_parameter: "machineId".into()
+        })
+    );
+    assert_eq!(
+        received.fields().unwrap().get("hint"),
+        Some("Send it in the query.")
+    );
+
+    let body = r#"{"error":{"code":"QuotaExhausted","message":"Kvoten är slut.","metadata":{"quota":"1000","période":"jour"}}}"#;
+    let received = decode(body.as_bytes()).unwrap();
+    assert_eq!(
+        received.code(),
+        &ReceivedCode::Unknown("QuotaExhausted".into())
+    );
+    assert_eq!(received.error(), None);
+    assert_eq!(received.field_error(), None);
+    let fields: Vec<(&str, &str)> = received.fields().unwrap().iter().collect();
+    assert_eq!(fields, [("quota", "1000"), ("période", "jour")]);
+}
+
+#[test]
+fn a_typed_field_sent_that_does_not_parse_is_named() {
+    let body = br#"{"error":{"code":"MaximumBatchSizeExceeded","message":"m","metadata":{"batch_size_received":"1200","batch_size_allowed":"five hundred"}}}"#;
+    let received = decode(body).unwrap();
+    assert_eq!(received.error(), None);
+    assert_eq!(
+        received.field_error().unwrap().to_string(),
+        r#"the field `batch_size_allowed` of `MaximumBatchSizeExceeded` is "five hundred", which does not parse as `usize`"#
+    );
+    assert!(received.into_error().is_err());
+}
+
+#[test]
+fn metadata_must_be_an_object_of_strings() {
+    for body in [
+        &br#"{"error":{"code":"NotFound","message":"m","metadata":{"n":1}}}"#[..],
+        br#"{"error":{"code":"NotFound","message":"m","metadata":["n"]}}"#,
+        br#"{"error":{"code":"NotFound","message":"m","metadata":"n=1"}}"#,
+        br#"{"error":{"code":"NotFound","message":"m","metadata":{},"metadata":{}}}"#,
+    ] {
+        assert_eq!(kind(body), DecodeErrorKind::NotAnEnvelope, "{body:?}");
+    }
+    let received = decode(br#"{"error":{"code":"NotFound","message":"m","metadata":null}}"#);
+    assert_eq!(received.unwrap().fields(), None, "null is no fields");
+}
+
+#[test]
+fn problem_details_read_by_shape_and_by_content_type() {
+    let error = samples::sample(ErrorCode::MaximumBatchSizeExceeded);
+    let body = serde_json::to_vec(&error.to_problem(Some("req-1"))).unwrap();
+    for content_type in [
+        None,
+        Some("application/json"),
+        Some("application/problem+json"),
+        Some("Application/Problem+JSON; charset=utf-8"),
+    ] {
+        let received = ReceivedError::<Error>::decode_response(None, content_type, &body).unwrap();
+        assert_eq!(received.error(), Some(&error), "{content_type:?}");
+        assert_eq!(received.target(), Some("req-1"));
+        assert_eq!(received.status(), Some(400), "from the `status` member");
+        assert_eq!(received.message(), error.to_string());
+    }
+    // The HTTP status given wins over the member.
+    let received = ReceivedError::<Error>::decode(418, &body).unwrap();
+    assert_eq!(received.status(), Some(418));
+
+    // As problem+json, an `error` member is just another extension.
+    let body = br#"{"error":"yes","code":"NotFound","title":"Not Found"}"#;
+    let received =
+        ReceivedError::<Error>::decode_response(404, Some("application/problem+json"), body)
+            .unwrap();
+    assert_eq!(received.error(), Some(&Error::NotFound));
+    assert_eq!(
+        received.message(),
+        "Not Found",
+        "the title without a detail"
+    );
+    assert_eq!(
+        kind(body),
+        DecodeErrorKind::NotAnEnvelope,
+        "by shape, an envelope"
+    );
+}
+
+#[test]
+fn problem_members_of_the_wrong_type_are_ignored_as_rfc_9457_says() {
+    let body = br#"{"type":7,"title":["x"],"status":"400","detail":{"a":"b"},"instance":null,"code":"InvalidInput","metadata":{"invalid_input":1}}"#;
+    let received = decode(body).unwrap();
+    assert_eq!(received.known_code(), Some(ErrorCode::InvalidInput));
+    assert_eq!(received.message(), "");
+    assert_eq!(received.target(), None);
+    assert_eq!(received.fields(), None, "metadata of the wrong shape");
+    assert_eq!(received.error(), None, "no fields, and no message to read");
+
+    let received = ReceivedError::<Error>::decode_response(
+        None,
+        None,
+        br#"{"status":70000,"code":"NotFound"}"#,
+    )
+    .unwrap();
+    assert_eq!(received.status(), None, "not an HTTP status");
+    assert_eq!(received.error(), Some(&Error::NotFound));
+}
+
+#[test]
+fn problem_details_without_a_code_string_are_refused() {
+    for (content_type, body) in [
+        (
+            None,
+            &br#"{"type":"about:blank","title":"Not Found","status":404}"#[..],
+        ),
+        (
+            Some("application/problem+json"),
+            br#"{"code":404,"title":"Not Found"}"#,
+        ),
+        (
+            Some("application/problem+json"),
+            br#"{"error":{"code":"NotFound","message":"m"}}"#,
+        ),
+        (None, br#"{"code":"A","code":"B"}"#),
+    ] {
+        let error = ReceivedError::<Error>::decode_response(404, content_type, body).unwrap_err();
+        assert_eq!(error.kind(), DecodeErrorKind::NotAnEnvelope, "{body:?}");
     }
 }
 
@@ -210,11 +404,11 @@ fn decode_errors_say_what_and_why() {
     let error = ReceivedError::<Error>::decode(None, b"[]").unwrap_err();
     assert_eq!(
         error.to_string(),
-        r#"the error response is not an error envelope {"error":{"code","message","target"}}"#
+        r#"the error response is neither an error envelope {"error":{"code","message"}} nor problem details with a `code`"#
     );
     assert_eq!(
         error.source().unwrap().to_string(),
-        "invalid type: sequence, expected an object with an `error` member at line 1 column 0"
+        "invalid type: sequence, expected an object with an `error` member or a `code` at line 1 column 0"
     );
     let error = ReceivedError::<Error>::decode(None, &[b'['; 100]).unwrap_err();
     assert_eq!(
@@ -278,7 +472,7 @@ fn an_error_chain_says_each_cause_once() {
 fn arbitrary_bytes_never_panic() {
     // A small deterministic generator (xorshift) of bodies built from JSON
     // pieces and raw bytes.
-    let pieces: [&[u8]; 14] = [
+    let pieces: [&[u8]; 18] = [
         b"{",
         b"}",
         b"[",
@@ -293,6 +487,10 @@ fn arbitrary_bytes_never_panic() {
         b"\"NotFound\"",
         b"null",
         b"\xff",
+        b"\"metadata\"",
+        b"\"status\"",
+        b"\"detail\"",
+        b"404",
     ];
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move || {
@@ -304,10 +502,12 @@ fn arbitrary_bytes_never_panic() {
     for _ in 0..20_000 {
         let mut body = Vec::new();
         for _ in 0..next() % 40 {
-            let index = usize::try_from(next() % 14).unwrap();
+            let index = usize::try_from(next() % 18).unwrap();
             body.extend_from_slice(pieces[index]);
         }
         let _ = ReceivedError::<Error>::decode(None, &body);
+        let _ =
+            ReceivedError::<Error>::decode_response(None, Some("application/problem+json"), &body);
     }
 }
 

@@ -1,9 +1,10 @@
 //! `Envelope` and `ErrorBody` implement serde's traits by hand; these tests
-//! hold them to what `#[derive(Serialize, Deserialize)]` did, by running
-//! derived copies of the two structs on the same inputs: JSON of every
-//! shape, through each way `serde_json` reads, and the inputs of other
-//! formats (numbered members, bytes). The results must agree exactly:
-//! values, which strings borrow from the input, and error messages.
+//! hold them to what `#[derive(Serialize, Deserialize)]` does, by running
+//! derived copies of the two structs (with a map for `metadata`) on the
+//! same inputs: JSON of every shape, through each way `serde_json` reads,
+//! and the inputs of other formats (numbered members, bytes). The results
+//! must agree exactly: values, which strings borrow from the input, and
+//! error messages.
 
 // A test fails loudly by design: `expect` and indexing say where.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
@@ -23,6 +24,7 @@ use serde_test::Token;
 /// The two structs as they were, derived.
 mod derived {
     use std::borrow::Cow;
+    use std::collections::BTreeMap;
 
     use serde::{Deserialize, Serialize};
 
@@ -40,14 +42,19 @@ mod derived {
         pub message: Cow<'a, str>,
         #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
         pub target: Option<Cow<'a, str>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub metadata: Option<BTreeMap<String, String>>,
     }
 }
 
 /// A string and whether it borrows from the input.
 type Text = (String, bool);
 
+/// The fields of a body, sorted by name (a map sorts them).
+type Metadata = Option<Vec<(String, String)>>;
+
 /// What a body holds, down to which strings are borrowed.
-type Shape = (Text, Text, Option<Text>);
+type Shape = (Text, Text, Option<Text>, Metadata);
 
 // Whether it borrows is the point: `&str` would not tell.
 #[allow(clippy::ptr_arg)]
@@ -56,18 +63,33 @@ fn text(text: &Cow<'_, str>) -> Text {
 }
 
 fn shape(body: &ErrorBody<'_>) -> Shape {
+    let metadata = body.metadata.as_ref().map(|fields| {
+        let mut entries: Vec<(String, String)> = fields
+            .iter()
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect();
+        entries.sort();
+        entries
+    });
     (
         text(&body.code),
         text(&body.message),
         body.target.as_ref().map(text),
+        metadata,
     )
 }
 
 fn derived_shape(body: &derived::ErrorBody<'_>) -> Shape {
+    let metadata = body.metadata.as_ref().map(|map| {
+        map.iter()
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect()
+    });
     (
         text(&body.code),
         text(&body.message),
         body.target.as_ref().map(text),
+        metadata,
     )
 }
 
@@ -88,6 +110,20 @@ const JSON: &[&str] = &[
     r#"{"error":{"code":"NotFound","message":"Gone.","target":null}}"#,
     r#"{"error":{"target":"t","message":"Gone.","code":"NotFound"}}"#,
     r#"{"error":{"code":"","message":""}}"#,
+    // The fields.
+    r#"{"error":{"code":"A","message":"m","metadata":{"a":"1","b":"2"}}}"#,
+    r#"{"error":{"code":"A","message":"m","metadata":{}}}"#,
+    r#"{"error":{"code":"A","message":"m","metadata":null}}"#,
+    r#"{"error":{"metadata":{"x":"é\n\"q\""},"code":"A","message":"m","target":"t"}}"#,
+    r#"{"error":{"code":"A","message":"m","metadata":{"a":"1","a":"2"}}}"#,
+    r#"{"error":{"code":"A","message":"m","metadata":{"a":1}}}"#,
+    r#"{"error":{"code":"A","message":"m","metadata":{"a":null}}}"#,
+    r#"{"error":{"code":"A","message":"m","metadata":{"a":{"b":"c"}}}}"#,
+    r#"{"error":{"code":"A","message":"m","metadata":["a","1"]}}"#,
+    r#"{"error":{"code":"A","message":"m","metadata":"a=1"}}"#,
+    r#"{"error":{"code":"A","message":"m","metadata":{},"metadata":{}}}"#,
+    r#"[["A","m",null,{"a":"1"}]]"#,
+    r#"[["A","m","t",{"a":"1"},"extra"]]"#,
     // Escapes: strings that cannot borrow.
     r#"{"error":{"code":"Not\"Found","message":"line\nbreak \u00e9 \ud83e\udd80","target":"t\\1"}}"#,
     r#"{"error":{"code":"é🦀","message":"ünïcode","target":"ok"}}"#,
@@ -212,6 +248,24 @@ fn strings_borrow_where_the_derive_borrowed() {
 }
 
 #[test]
+fn metadata_keeps_the_order_it_was_sent_in() {
+    // The one difference from a derived map, which sorts: the fields stay
+    // in the row's order, as the message shows them.
+    let json = r#"{"error":{"code":"A","message":"m","metadata":{"b":"2","a":"1"}}}"#;
+    let envelope: Envelope<'_> = serde_json::from_str(json).unwrap();
+    let names: Vec<&str> = envelope
+        .error
+        .metadata
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(names, ["b", "a"]);
+    assert_eq!(serde_json::to_string(&envelope).unwrap(), json);
+}
+
+#[test]
 fn what_decodes_encodes_as_the_derive_encoded_it() {
     for json in JSON {
         let (Ok(ours), Ok(theirs)) = (
@@ -267,6 +321,42 @@ fn serializer_calls_are_those_of_the_derive() {
         Token::StructEnd,
         Token::StructEnd,
     ];
+    let with_metadata = [
+        Token::Struct {
+            name: "Envelope",
+            len: 1,
+        },
+        Token::Str("error"),
+        Token::Struct {
+            name: "ErrorBody",
+            len: 3,
+        },
+        Token::Str("code"),
+        Token::Str("NotFound"),
+        Token::Str("message"),
+        Token::Str("Gone."),
+        Token::Str("metadata"),
+        Token::Some,
+        Token::Map { len: Some(1) },
+        Token::Str("what"),
+        Token::Str("it"),
+        Token::MapEnd,
+        Token::StructEnd,
+        Token::StructEnd,
+    ];
+    let ours = Envelope::from(
+        ErrorBody::new("NotFound", "Gone.").with_metadata([("what", "it")].into_iter().collect()),
+    );
+    let theirs = derived::Envelope {
+        error: derived::ErrorBody {
+            code: "NotFound".into(),
+            message: "Gone.".into(),
+            target: None,
+            metadata: Some([("what".to_owned(), "it".to_owned())].into()),
+        },
+    };
+    serde_test::assert_ser_tokens(&ours, &with_metadata);
+    serde_test::assert_ser_tokens(&theirs, &with_metadata);
     let without_target = [
         Token::Struct {
             name: "Envelope",
@@ -291,6 +381,7 @@ fn serializer_calls_are_those_of_the_derive() {
                 code: "NotFound".into(),
                 message: "Gone.".into(),
                 target: target.map(Cow::Borrowed),
+                metadata: None,
             },
         };
         serde_test::assert_ser_tokens(&ours, tokens);

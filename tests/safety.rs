@@ -44,10 +44,12 @@ fn hostile_field_values_round_trip_through_valid_escaped_json() {
                         "code": "InvalidHashValue",
                         "message": format!("Hash value {value} is invalid."),
                         "target": target,
+                        "metadata": {"invalid_hash": value},
                     }),
                     None => serde_json::json!({
                         "code": "InvalidHashValue",
                         "message": format!("Hash value {value} is invalid."),
+                        "metadata": {"invalid_hash": value},
                     }),
                 }}),
                 "{json}"

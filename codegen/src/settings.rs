@@ -3,7 +3,8 @@
 //! ```text
 //! include_error_table!("spec/errors.md",
 //!     error = ApiError, code = ApiErrorCode, vis = pub(crate),
-//!     table = "Error codes", fields = { batch_size_received: u32 })
+//!     table = "Error codes", fields = { batch_size_received: u32 },
+//!     wire = problem_details("https://api.example.com/errors/"))
 //! ```
 
 use std::fmt;
@@ -34,6 +35,7 @@ pub const NAMES: &[&str] = &[
     "stale_translations",
     "lock",
     "lints",
+    "wire",
 ];
 
 /// The macro's input: the spec path and the settings after it.
@@ -83,6 +85,31 @@ pub struct Settings {
     /// The severity set for diagnostic codes (`lints = { ET0610 = error }`),
     /// over the severities the stages give.
     pub lints: Lints,
+    /// How the errors are written on the wire.
+    pub wire: Wire,
+}
+
+/// The wire format of a table's errors, the `wire` setting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Wire {
+    /// `envelope`: `{"error":{"code","message","target","metadata"}}`,
+    /// the fields as data in `metadata`.
+    #[default]
+    Envelope,
+    /// `plain_envelope`: the spec's three members exactly.
+    PlainEnvelope,
+    /// `problem_details` or `problem_details("https://…/")`: RFC 9457,
+    /// whose `type` is this base URI followed by the code, or
+    /// `about:blank` without one.
+    ProblemDetails {
+        /// The base URI of the problem types.
+        type_base: Option<String>,
+    },
+}
+
+impl Wire {
+    /// The setting's spelling of each format.
+    pub const NAMES: [&str; 3] = ["envelope", "plain_envelope", "problem_details"];
 }
 
 /// How the translation drift classes that are not always errors are
@@ -311,6 +338,7 @@ impl fmt::Debug for Settings {
             translation_policy,
             lock,
             lints,
+            wire,
         } = self;
         let locales: Vec<AsTokens<'_, LitStr>> = locales.iter().map(AsTokens).collect();
         f.debug_struct("Settings")
@@ -327,6 +355,7 @@ impl fmt::Debug for Settings {
             .field("translation_policy", translation_policy)
             .field("lock", &lock.as_ref().map(AsTokens))
             .field("lints", lints)
+            .field("wire", wire)
             .finish()
     }
 }
@@ -367,6 +396,7 @@ impl Default for Settings {
             translation_policy: TranslationPolicy::default(),
             lock: None,
             lints: Lints::default(),
+            wire: Wire::default(),
         }
     }
 }
@@ -473,6 +503,7 @@ impl Settings {
                     return Err(error);
                 }
             }
+            "wire" => self.wire = input.parse()?,
             "fields" => {
                 let content;
                 braced!(content in input);
@@ -518,6 +549,66 @@ impl Parse for TableSelector {
             position => Ok(Self::Index(position)),
         }
     }
+}
+
+impl Parse for Wire {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let expected = || {
+            format!(
+                "expected a wire format: {}",
+                Self::NAMES.map(|name| format!("`{name}`")).join(", ")
+            )
+        };
+        let name: Ident = input
+            .parse()
+            .map_err(|error| syn::Error::new(error.span(), expected()))?;
+        match name.to_string().as_str() {
+            "envelope" => Ok(Self::Envelope),
+            "plain_envelope" => Ok(Self::PlainEnvelope),
+            "problem_details" if input.peek(syn::token::Paren) => {
+                let content;
+                syn::parenthesized!(content in input);
+                let base: LitStr = content.parse()?;
+                let type_base = base.value();
+                if !is_absolute_uri(&type_base) {
+                    return Err(syn::Error::new(
+                        base.span(),
+                        "the base of the problem types must be an absolute URI, such as \
+                         `\"https://api.example.com/errors/\"`; each type is it followed by the code",
+                    ));
+                }
+                Ok(Self::ProblemDetails {
+                    type_base: Some(type_base),
+                })
+            }
+            "problem_details" => Ok(Self::ProblemDetails { type_base: None }),
+            other => Err(syn::Error::new(
+                name.span(),
+                format!(
+                    "{}{}",
+                    expected(),
+                    crate::suggest::did_you_mean(other, Self::NAMES.iter().copied())
+                ),
+            )),
+        }
+    }
+}
+
+/// Whether `text` is an absolute URI as RFC 3986 writes one: a scheme
+/// and `:`, then only characters a URI may hold.
+fn is_absolute_uri(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let mut scheme_bytes = scheme.bytes();
+    let scheme_ok = scheme_bytes
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
+        && scheme_bytes.all(|byte| byte.is_ascii_alphanumeric() || b"+-.".contains(&byte));
+    let rest_ok = rest
+        .bytes()
+        .all(|byte| byte.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&byte));
+    scheme_ok && rest_ok
 }
 
 impl Parse for FieldType {
@@ -815,7 +906,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`, `wire`)",
                 "tables are counted from 1; use `table = 1` for the first table",
                 "`code` is set twice; remove one of the two",
             ]
@@ -958,9 +1049,51 @@ mod tests {
             [
                 "expected the table's heading as a string, or its position as a number starting at 1",
                 "expected identifier",
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`, `wire`)",
             ]
         );
+    }
+
+    #[test]
+    fn the_wire_format_is_read_with_its_type_base() {
+        let wire = |tokens: TokenStream| MacroInput::parse(tokens).unwrap().settings.wire;
+        assert_eq!(wire(quote!("a.md")), Wire::Envelope);
+        assert_eq!(
+            wire(quote!("a.md", wire = plain_envelope)),
+            Wire::PlainEnvelope
+        );
+        assert_eq!(
+            wire(quote!("a.md", wire = problem_details)),
+            Wire::ProblemDetails { type_base: None }
+        );
+        assert_eq!(
+            wire(quote!(
+                "a.md",
+                wire = problem_details("urn:example:errors:")
+            )),
+            Wire::ProblemDetails {
+                type_base: Some("urn:example:errors:".into())
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_wire_format_or_type_base_is_an_error() {
+        assert_eq!(
+            error_of(quote!("a.md", wire = problem_detail)),
+            [
+                "expected a wire format: `envelope`, `plain_envelope`, `problem_details`; did you mean `problem_details`?"
+            ]
+        );
+        for base in ["errors/", "https://a.example/x y/", "1http://a/", ""] {
+            assert_eq!(
+                error_of(quote!("a.md", wire = problem_details(#base))),
+                [
+                    "the base of the problem types must be an absolute URI, such as `\"https://api.example.com/errors/\"`; each type is it followed by the code"
+                ],
+                "{base}"
+            );
+        }
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //!
 //! With this feature, every generated error enum implements actix-web's
 //! `ResponseError`: a handler returns `Err(Error::…)` and the client gets
-//! the row's status, `Content-Type: application/json`, the error code in
-//! the `x-error-code` header and the JSON envelope (without `target`) as
-//! body.
+//! the row's status, the error code in the `x-error-code` header and the
+//! body in the table's wire format (without the correlation ID) with its
+//! media type: the JSON envelope with the fields in `metadata`, the spec's
+//! plain envelope, or problem details (`application/problem+json`).
 //!
 //! [`ErrorMiddleware`] does for actix-web what `axum::ErrorLayer` does for
 //! axum: every request gets a correlation ID (the request's `x-request-id`
@@ -115,7 +116,7 @@ fn write_headers(
     reply: &Reply,
     code_header: &HeaderName,
 ) {
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(reply.content_type));
     if let Ok(code) = HeaderValue::from_str(info.code()) {
         headers.insert(code_header.clone(), code);
     }

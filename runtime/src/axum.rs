@@ -2,8 +2,10 @@
 //!
 //! With this feature, every generated error enum implements axum's
 //! `IntoResponse`: a handler returns `Err(Error::…)` and the client gets
-//! the row's status, `Content-Type: application/json`, the error code in
-//! the `x-error-code` header and the JSON envelope as body.
+//! the row's status, the error code in the `x-error-code` header and the
+//! body in the table's wire format with its media type: the JSON envelope
+//! with the fields in `metadata` (`application/json`, the default), the
+//! spec's plain envelope, or problem details (`application/problem+json`).
 //!
 //! [`ErrorLayer`] gives every request a correlation ID and puts it in the
 //! envelope's `target` of every error response, so that no handler passes
@@ -35,7 +37,7 @@
 //! vary: accept-language
 //! x-request-id: 3f0b8c1e-5a7d-4c2e-9b1f-0d6e4a2c8b7d
 //!
-//! {"error":{"code":"CARD_DECLINED","message":"Die Karte •••• 4242 wurde abgelehnt.","target":"3f0b8c1e-5a7d-4c2e-9b1f-0d6e4a2c8b7d"}}
+//! {"error":{"code":"CARD_DECLINED","message":"Die Karte •••• 4242 wurde abgelehnt.","target":"3f0b8c1e-5a7d-4c2e-9b1f-0d6e4a2c8b7d","metadata":{"card":"•••• 4242"}}}
 //! ```
 //!
 //! # How the ID and the locale reach the body
@@ -165,7 +167,7 @@ fn write_reply<B: From<String>>(
     *response.body_mut() = B::from(reply.body);
     let headers = response.headers_mut();
     headers.remove(CONTENT_LENGTH);
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(reply.content_type));
     if let Ok(code) = HeaderValue::from_str(info.code()) {
         headers.insert(code_header.clone(), code);
     }

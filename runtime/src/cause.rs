@@ -152,6 +152,10 @@ impl<E: ApiError> ApiError for WithSource<E> {
         self.error.code()
     }
 
+    fn fields(&self) -> crate::Fields<'static> {
+        self.error.fields()
+    }
+
     fn retry_after(&self) -> Option<Duration> {
         self.retry_after.or_else(|| self.error.retry_after())
     }

@@ -4,7 +4,7 @@ use core::fmt;
 use core::time::Duration;
 
 use crate::retry::{is_retryable, parse_seconds};
-use crate::{ApiError, Code, Decode, Envelope};
+use crate::{ApiError, Code, Decode, Envelope, FieldError, Fields};
 
 /// The largest error body `ReceivedError::decode` (feature `json`) reads:
 /// 64 KiB.
@@ -69,26 +69,31 @@ impl<C: Code> fmt::Display for ReceivedCode<C> {
 /// (the generated `Error` enum).
 ///
 /// It keeps everything the server sent: the code (known to the table or
-/// not), the message, the correlation ID (`target`) and the HTTP status; and,
-/// when the code is known and the message follows its row's template, the
-/// typed error with its fields read back ([`Decode::from_message`]).
+/// not), the message, the correlation ID (`target`, or `instance` in
+/// problem details), the HTTP status and the fields (`metadata`); and, when
+/// the code is known, the typed error. Its fields come from `metadata`
+/// ([`Decode::from_fields`]), whatever the message says or in which
+/// language; only a server that sends the spec's three members without
+/// `metadata` has them read back out of the message
+/// ([`Decode::from_message`]).
 ///
 /// ```
 /// error_table::include_error_table!("doc/payments.md");
 /// use error_table::{ReceivedCode, ReceivedError};
 ///
-/// let body = br#"{"error":{"code":"CARD_DECLINED","message":"Card 4242 was declined.","target":"req-7"}}"#;
+/// let body = br#"{"error":{"code":"CARD_DECLINED","message":"Die Karte 4242 wurde abgelehnt.","target":"req-7","metadata":{"card":"4242"}}}"#;
 /// let received = ReceivedError::<Error>::decode(402, body).unwrap();
 /// assert_eq!(received.code(), &ReceivedCode::Known(ErrorCode::CardDeclined));
 /// assert_eq!(received.target(), Some("req-7"));
 /// assert_eq!(received.status(), Some(402));
 /// assert_eq!(received.error(), Some(&Error::CardDeclined { card: "4242".into() }));
 ///
-/// // A code this table does not know is kept as it was sent.
-/// let body = br#"{"error":{"code":"CARD_STOLEN","message":"Call the bank."}}"#;
+/// // A code this table does not know is kept as it was sent, with its fields.
+/// let body = br#"{"error":{"code":"CARD_STOLEN","message":"Call the bank.","metadata":{"bank":"ACME"}}}"#;
 /// let received = ReceivedError::<Error>::decode(None, body).unwrap();
 /// assert_eq!(received.code(), &ReceivedCode::Unknown("CARD_STOLEN".into()));
 /// assert_eq!(received.error(), None);
+/// assert_eq!(received.fields().and_then(|fields| fields.get("bank")), Some("ACME"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReceivedError<E: ApiError> {
@@ -96,25 +101,64 @@ pub struct ReceivedError<E: ApiError> {
     message: String,
     target: Option<String>,
     status: Option<u16>,
-    error: Option<E>,
+    /// Boxed, as most received errors have none or few: the box keeps
+    /// every `ReceivedError` small.
+    fields: Option<Box<Fields<'static>>>,
+    typed: Result<E, Untyped>,
     retry_after: Option<Duration>,
+}
+
+/// Why a received error has no typed error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Untyped {
+    /// The table does not know the code.
+    UnknownCode,
+    /// The message does not follow the row's template (no fields sent).
+    Message,
+    /// A field sent is missing or does not parse (boxed: the rarest case
+    /// need not make every received error larger).
+    Field(Box<FieldError>),
 }
 
 impl<E: Decode> ReceivedError<E> {
     /// Reads an error response from its HTTP `status` (`None` when unknown)
-    /// and its body, a JSON envelope `{"error":{"code","message","target"}}`
-    /// (feature `json`).
+    /// and its body (feature `json`): a JSON envelope
+    /// `{"error":{"code","message","target","metadata"}}` or RFC 9457
+    /// problem details with a `code` member, told apart by their shape (an
+    /// `error` member makes an envelope).
     ///
-    /// Members other than these three are ignored, so envelopes that add
-    /// `details` or `innererror` read too. Never panics, whatever the body.
+    /// Other members are ignored, so envelopes that add `details` or
+    /// `innererror` read too, and so do the spec's envelopes without
+    /// `metadata`. Never panics, whatever the body.
     ///
     /// # Errors
     ///
     /// When the body is larger than [`MAX_BODY_BYTES`], nests deeper than
-    /// [`MAX_DEPTH`], is not JSON, or is JSON but not an envelope; see
+    /// [`MAX_DEPTH`], is not JSON, or is JSON of neither form; see
     /// [`DecodeErrorKind`].
     #[cfg(feature = "json")]
     pub fn decode(status: impl Into<Option<u16>>, body: &[u8]) -> Result<Self, DecodeError> {
+        Self::decode_response(status, None, body)
+    }
+
+    /// Reads an error response as [`decode`](Self::decode) does, choosing
+    /// the format by the response's `content_type` first:
+    /// `application/problem+json` reads problem details only, any other
+    /// type (or none) goes by the body's shape.
+    ///
+    /// A problem's `status` member stands in for a `status` that is `None`.
+    ///
+    /// # Errors
+    ///
+    /// As [`decode`](Self::decode).
+    #[cfg(feature = "json")]
+    pub fn decode_response(
+        status: impl Into<Option<u16>>,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self, DecodeError> {
+        use serde_core::de::DeserializeSeed as _;
+
         let status = status.into();
         if body.len() > MAX_BODY_BYTES {
             return Err(DecodeError::new(status, DecodeErrorKind::TooLarge));
@@ -122,14 +166,25 @@ impl<E: Decode> ReceivedError<E> {
         if nesting_exceeds(body, MAX_DEPTH) {
             return Err(DecodeError::new(status, DecodeErrorKind::TooDeep));
         }
-        let wire: wire::Envelope = serde_json::from_slice(body).map_err(|error| {
+        let shape = wire::Shape::for_content_type(content_type);
+        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        let read = shape
+            .deserialize(&mut deserializer)
+            .and_then(|received| deserializer.end().map(|()| received));
+        let received = read.map_err(|error| {
             let kind = match error.classify() {
                 serde_json::error::Category::Data => DecodeErrorKind::NotAnEnvelope,
                 _ => DecodeErrorKind::NotJson,
             };
             DecodeError::new(status, kind).with_source(Box::new(error))
         })?;
-        Ok(Self::new(wire.code, wire.message, wire.target, status))
+        Ok(Self::new(
+            received.code,
+            received.message,
+            received.target,
+            status.or(received.status),
+            received.fields,
+        ))
     }
 
     /// The error that a decoded `envelope` holds, received with `status`.
@@ -141,23 +196,37 @@ impl<E: Decode> ReceivedError<E> {
             body.message.as_ref().to_owned(),
             body.target.as_deref().map(str::to_owned),
             status,
+            body.metadata.clone().map(Fields::into_owned),
         )
     }
 
-    fn new(code: String, message: String, target: Option<String>, status: Option<u16>) -> Self {
+    fn new(
+        code: String,
+        message: String,
+        target: Option<String>,
+        status: Option<u16>,
+        fields: Option<Fields<'static>>,
+    ) -> Self {
         let code = match <E::Code as Code>::from_code(&code) {
             Some(known) => ReceivedCode::Known(known),
             None => ReceivedCode::Unknown(code),
         };
-        let error = code
-            .known()
-            .and_then(|code| E::from_message(code, &message));
+        // The fields as data when the server sent them; the message only
+        // when it did not.
+        let typed = match (code.known(), &fields) {
+            (None, _) => Err(Untyped::UnknownCode),
+            (Some(code), Some(fields)) => {
+                E::from_fields(code, fields).map_err(|error| Untyped::Field(Box::new(error)))
+            }
+            (Some(code), None) => E::from_message(code, &message).ok_or(Untyped::Message),
+        };
         Self {
             code,
             message,
             target,
             status,
-            error,
+            fields: fields.map(Box::new),
+            typed,
             retry_after: None,
         }
     }
@@ -195,11 +264,31 @@ impl<E: ApiError> ReceivedError<E> {
         self.status
     }
 
-    /// The typed error: present when the code is known and the message
-    /// follows its row's template (always, for a row without placeholders).
+    /// The fields as the server sent them (`metadata`), those the table
+    /// does not know included; `None` from a server that sends the spec's
+    /// three members only.
+    #[must_use]
+    pub fn fields(&self) -> Option<&Fields<'static>> {
+        self.fields.as_deref()
+    }
+
+    /// The typed error: present when the code is known and its fields were
+    /// sent and parse, or, from a server that sends no fields, when the
+    /// message follows its row's template (always, for a row without
+    /// placeholders).
     #[must_use]
     pub fn error(&self) -> Option<&E> {
-        self.error.as_ref()
+        self.typed.as_ref().ok()
+    }
+
+    /// Why a known code has no typed error although fields were sent: the
+    /// field that is missing or does not parse.
+    #[must_use]
+    pub fn field_error(&self) -> Option<&FieldError> {
+        match &self.typed {
+            Err(Untyped::Field(error)) => Some(error),
+            _ => None,
+        }
     }
 
     /// The same error, received with the `Retry-After` header `value`
@@ -216,8 +305,7 @@ impl<E: ApiError> ReceivedError<E> {
     /// `{retry after seconds}`), else `None`.
     #[must_use]
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
-            .or_else(|| self.error.as_ref()?.retry_after())
+        self.retry_after.or_else(|| self.error()?.retry_after())
     }
 
     /// Whether the same request may succeed later: the response has a
@@ -233,12 +321,15 @@ impl<E: ApiError> ReceivedError<E> {
     ///
     /// # Errors
     ///
-    /// `self`, when the code is unknown or the message does not follow the
-    /// template.
+    /// `self`, when the code is unknown, a field is missing or does not
+    /// parse, or (without fields) the message does not follow the template.
     pub fn into_error(self) -> Result<E, Self> {
-        match self.error {
-            Some(error) => Ok(error),
-            None => Err(self),
+        match self.typed {
+            Ok(error) => Ok(error),
+            Err(untyped) => Err(Self {
+                typed: Err(untyped),
+                ..self
+            }),
         }
     }
 }
@@ -269,7 +360,8 @@ pub enum DecodeErrorKind {
     /// Not JSON (an HTML error page of a proxy, an empty body, truncated
     /// JSON, invalid UTF-8).
     NotJson,
-    /// JSON, but not `{"error":{"code":"…","message":"…"}}` with strings.
+    /// JSON, but neither `{"error":{"code":"…","message":"…"}}` with
+    /// strings nor problem details with a `code` string.
     NotAnEnvelope,
     /// The body could not be read (the connection broke).
     Body,
@@ -282,7 +374,7 @@ impl DecodeErrorKind {
             Self::TooDeep => format!("nests deeper than {MAX_DEPTH} levels"),
             Self::NotJson => "is not JSON".to_owned(),
             Self::NotAnEnvelope => {
-                r#"is not an error envelope {"error":{"code","message","target"}}"#.to_owned()
+                r#"is neither an error envelope {"error":{"code","message"}} nor problem details with a `code`"#.to_owned()
             }
             Self::Body => "could not be read".to_owned(),
         }
@@ -369,7 +461,19 @@ impl<E: Decode> ClientError<E> {
     #[cfg(feature = "json")]
     #[must_use]
     pub fn decode(status: impl Into<Option<u16>>, body: &[u8]) -> Self {
-        match ReceivedError::decode(status, body) {
+        Self::decode_response(status, None, body)
+    }
+
+    /// Reads an error response by its content type and shape; see
+    /// [`ReceivedError::decode_response`].
+    #[cfg(feature = "json")]
+    #[must_use]
+    pub fn decode_response(
+        status: impl Into<Option<u16>>,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Self {
+        match ReceivedError::decode_response(status, content_type, body) {
             Ok(received) => Self::Api(received),
             Err(error) => Self::Undecodable(error),
         }
@@ -460,55 +564,137 @@ fn nesting_exceeds(json: &[u8], limit: usize) -> bool {
     false
 }
 
-/// The envelope as [`ReceivedError::decode`] reads it: objects only
-/// ([`crate::Envelope`]'s `Deserialize`, like a derived one, takes an
-/// array of its fields too), other members ignored, a member given twice
-/// refused; members are named and filled as in [`crate::Envelope`].
+/// The body as [`ReceivedError::decode_response`] reads it, in one pass
+/// over its members: an envelope's `error` object as [`crate::Envelope`]
+/// reads it (objects only, other members ignored, a member given twice
+/// refused), or the members of problem details, each ignored when it has
+/// the wrong type, as RFC 9457 asks.
 #[cfg(feature = "json")]
 mod wire {
     use core::fmt;
 
-    use serde_core::de::{Deserialize, Deserializer, MapAccess, Visitor};
+    use serde_core::de::{
+        Deserialize, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess,
+        Visitor,
+    };
 
-    use crate::envelope::{body_members, envelope_members};
+    use crate::Fields;
+    use crate::envelope::{FieldName, body_members, fill, skip};
 
-    pub(super) struct Envelope {
+    /// What a body said, in either format.
+    pub(super) struct Received {
         pub(super) code: String,
         pub(super) message: String,
         pub(super) target: Option<String>,
+        pub(super) status: Option<u16>,
+        pub(super) fields: Option<Fields<'static>>,
     }
 
-    impl<'de> Deserialize<'de> for Envelope {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Outer)
+    /// The formats a body may be read as.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub(super) enum Shape {
+        /// An envelope when it has an `error` member, else problem details.
+        Either,
+        /// Problem details only.
+        Problem,
+    }
+
+    impl Shape {
+        /// `Problem` for `application/problem+json`, parameters and case
+        /// aside; `Either` for any other type.
+        pub(super) fn for_content_type(content_type: Option<&str>) -> Self {
+            let essence = content_type
+                .and_then(|value| value.split(';').next())
+                .map(str::trim);
+            match essence {
+                Some(essence) if essence.eq_ignore_ascii_case(crate::PROBLEM_JSON) => Self::Problem,
+                _ => Self::Either,
+            }
         }
     }
 
-    struct Outer;
+    /// The members read at the top level.
+    const MEMBERS: &[&str] = &[
+        "error", "type", "title", "status", "detail", "instance", "code", "metadata",
+    ];
 
-    impl<'de> Visitor<'de> for Outer {
-        type Value = Envelope;
+    impl<'de> DeserializeSeed<'de> for Shape {
+        type Value = Received;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Received, D::Error> {
+            deserializer.deserialize_map(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Shape {
+        type Value = Received;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object with an `error` member")
+            match self {
+                Self::Either => f.write_str("an object with an `error` member or a `code`"),
+                Self::Problem => f.write_str("problem details with a `code`"),
+            }
         }
 
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Envelope, A::Error> {
-            envelope_members::<A, Body>(map).map(|body| body.0)
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Received, A::Error> {
+            let mut error: Option<Body> = None;
+            let [
+                mut code,
+                mut detail,
+                mut title,
+                mut status,
+                mut instance,
+                mut metadata,
+            ] = [None, None, None, None, None, None];
+            while let Some(field) = map.next_key_seed(FieldName(MEMBERS))? {
+                match field {
+                    Some(name @ "error") if self == Self::Either => {
+                        fill(&mut map, &mut error, name)?;
+                    }
+                    Some(name @ "code") => fill(&mut map, &mut code, name)?,
+                    Some(name @ "detail") => fill(&mut map, &mut detail, name)?,
+                    Some(name @ "title") => fill(&mut map, &mut title, name)?,
+                    Some(name @ "status") => fill(&mut map, &mut status, name)?,
+                    Some(name @ "instance") => fill(&mut map, &mut instance, name)?,
+                    Some(name @ "metadata") => fill(&mut map, &mut metadata, name)?,
+                    _ => skip(&mut map)?,
+                }
+            }
+            if let Some(Body(received)) = error {
+                return Ok(received);
+            }
+            let Some(Member::Text(code)) = code else {
+                return Err(A::Error::custom(match self {
+                    Self::Either => "neither an `error` member nor a `code` string",
+                    Self::Problem => "no `code` string",
+                }));
+            };
+            let message = [detail, title]
+                .into_iter()
+                .find_map(|member| member.and_then(Member::text))
+                .unwrap_or_default();
+            Ok(Received {
+                code,
+                message,
+                target: instance.and_then(Member::text),
+                status: status.and_then(Member::status),
+                fields: metadata.and_then(Member::fields),
+            })
         }
     }
 
-    struct Body(Envelope);
+    /// The `error` member of an envelope.
+    struct Body(Received);
 
     impl<'de> Deserialize<'de> for Body {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Inner)
+            deserializer.deserialize_map(BodyVisitor)
         }
     }
 
-    struct Inner;
+    struct BodyVisitor;
 
-    impl<'de> Visitor<'de> for Inner {
+    impl<'de> Visitor<'de> for BodyVisitor {
         type Value = Body;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -516,12 +702,111 @@ mod wire {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Body, A::Error> {
-            let (code, message, target) = body_members::<A, String, String>(map)?;
-            Ok(Body(Envelope {
-                code,
-                message,
-                target,
+            let members = body_members::<A, String, String>(map)?;
+            Ok(Body(Received {
+                code: members.code,
+                message: members.message,
+                target: members.target,
+                status: None,
+                fields: members.metadata,
             }))
+        }
+    }
+
+    /// A member of problem details, of whichever type it has.
+    enum Member {
+        Text(String),
+        Number(u64),
+        Fields(Fields<'static>),
+        Other,
+    }
+
+    impl Member {
+        fn text(self) -> Option<String> {
+            match self {
+                Self::Text(text) => Some(text),
+                _ => None,
+            }
+        }
+
+        fn status(self) -> Option<u16> {
+            match self {
+                Self::Number(number) => u16::try_from(number).ok(),
+                _ => None,
+            }
+        }
+
+        fn fields(self) -> Option<Fields<'static>> {
+            match self {
+                Self::Fields(fields) => Some(fields),
+                _ => None,
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Member {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(MemberVisitor)
+        }
+    }
+
+    struct MemberVisitor;
+
+    impl<'de> Visitor<'de> for MemberVisitor {
+        type Value = Member;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any value")
+        }
+
+        fn visit_str<E: serde_core::de::Error>(self, text: &str) -> Result<Member, E> {
+            Ok(Member::Text(text.to_owned()))
+        }
+
+        fn visit_string<E: serde_core::de::Error>(self, text: String) -> Result<Member, E> {
+            Ok(Member::Text(text))
+        }
+
+        fn visit_u64<E: serde_core::de::Error>(self, number: u64) -> Result<Member, E> {
+            Ok(Member::Number(number))
+        }
+
+        fn visit_i64<E: serde_core::de::Error>(self, _: i64) -> Result<Member, E> {
+            Ok(Member::Other)
+        }
+
+        fn visit_f64<E: serde_core::de::Error>(self, _: f64) -> Result<Member, E> {
+            Ok(Member::Other)
+        }
+
+        fn visit_bool<E: serde_core::de::Error>(self, _: bool) -> Result<Member, E> {
+            Ok(Member::Other)
+        }
+
+        fn visit_unit<E: serde_core::de::Error>(self) -> Result<Member, E> {
+            Ok(Member::Other)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Member, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(Member::Other)
+        }
+
+        /// Fields when every value is a string; of a name given twice, the
+        /// last value, as [`Fields`] reads them.
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Member, A::Error> {
+            let mut fields = Some(Fields::new());
+            while let Some(name) = map.next_key::<String>()? {
+                let value: Member = map.next_value()?;
+                fields = match (fields, value) {
+                    (Some(mut fields), Member::Text(value)) => {
+                        fields.insert(name, value);
+                        Some(fields)
+                    }
+                    _ => None,
+                };
+            }
+            Ok(fields.map_or(Member::Other, Member::Fields))
         }
     }
 }

@@ -1,11 +1,12 @@
-//! The JSON error envelope: `{"error":{"code","message","target"}}`.
+//! The JSON error envelope: `{"error":{"code","message","target","metadata"}}`.
 //!
 //! `Serialize` and `Deserialize` are written by hand, so that depending on
 //! this crate does not compile `serde_derive`; they do exactly what
-//! `#[derive]` did (`tests/envelope_serde.rs` compares them with it): the
+//! `#[derive]` does (`tests/envelope_serde.rs` compares them with it): the
 //! same struct and member names, members other than these ignored, a
-//! member given twice refused, a missing `target` read as `None`, the array
-//! form `[code, message, target]` accepted, and `code` and `message`
+//! member given twice refused, a missing `target` or `metadata` read as
+//! `None` and left out when `None`, the array form
+//! `[code, message, target, metadata]` accepted, and `code` and `message`
 //! borrowed from the input when they can be.
 
 use core::fmt;
@@ -17,6 +18,8 @@ use serde_core::de::{
 };
 use serde_core::ser::{SerializeStruct as _, Serializer};
 use serde_core::{Deserialize, Serialize};
+
+use crate::Fields;
 
 /// The JSON body of an error response.
 ///
@@ -63,6 +66,10 @@ pub struct ErrorBody<'a> {
     /// The correlation ID of the request, for tracing; left out of the JSON
     /// when absent.
     pub target: Option<Cow<'a, str>>,
+    /// The values of the error's fields, so that clients need not read them
+    /// out of the message; left out of the JSON when absent, as in the
+    /// spec's three-member envelope.
+    pub metadata: Option<Fields<'a>>,
 }
 
 impl<'a> Envelope<'a> {
@@ -74,6 +81,7 @@ impl<'a> Envelope<'a> {
                 code: Cow::Borrowed(code),
                 message: Cow::Owned(message),
                 target: target.map(Cow::Borrowed),
+                metadata: None,
             },
         }
     }
@@ -88,6 +96,7 @@ impl<'a> ErrorBody<'a> {
             code: code.into(),
             message: message.into(),
             target: None,
+            metadata: None,
         }
     }
 
@@ -96,6 +105,26 @@ impl<'a> ErrorBody<'a> {
     pub fn with_target(self, target: impl Into<Cow<'a, str>>) -> Self {
         Self {
             target: Some(target.into()),
+            ..self
+        }
+    }
+
+    /// The same object with the error's fields in `metadata`.
+    ///
+    /// ```
+    /// use error_table::{Envelope, ErrorBody};
+    ///
+    /// let body = ErrorBody::new("CARD_DECLINED", "Card 4242 was declined.")
+    ///     .with_metadata([("card", "4242")].into_iter().collect());
+    /// assert_eq!(
+    ///     serde_json::to_string(&Envelope::from(body)).unwrap(),
+    ///     r#"{"error":{"code":"CARD_DECLINED","message":"Card 4242 was declined.","metadata":{"card":"4242"}}}"#,
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_metadata(self, metadata: Fields<'a>) -> Self {
+        Self {
+            metadata: Some(metadata),
             ..self
         }
     }
@@ -111,7 +140,7 @@ impl<'a> From<ErrorBody<'a>> for Envelope<'a> {
 pub(crate) const ENVELOPE_FIELDS: &[&str] = &["error"];
 
 /// The members of an [`ErrorBody`], in order.
-pub(crate) const BODY_FIELDS: &[&str] = &["code", "message", "target"];
+pub(crate) const BODY_FIELDS: &[&str] = &["code", "message", "target", "metadata"];
 
 impl Serialize for Envelope<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -123,16 +152,21 @@ impl Serialize for Envelope<'_> {
 
 impl Serialize for ErrorBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = 2 + usize::from(self.target.is_some());
+        let len = 2 + usize::from(self.target.is_some()) + usize::from(self.metadata.is_some());
         let mut state = serializer.serialize_struct("ErrorBody", len)?;
         state.serialize_field("code", &self.code)?;
         state.serialize_field("message", &self.message)?;
-        // The `Option` itself, not the string in it: formats that tag
-        // `Some` (bincode, postcard) write the tag, as with the derive.
+        // The `Option` itself, not what is in it: formats that tag `Some`
+        // (bincode, postcard) write the tag, as with the derive.
         if self.target.is_some() {
             state.serialize_field("target", &self.target)?;
         } else {
             state.skip_field("target")?;
+        }
+        if self.metadata.is_some() {
+            state.serialize_field("metadata", &self.metadata)?;
+        } else {
+            state.skip_field("metadata")?;
         }
         state.end()
     }
@@ -183,30 +217,34 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ErrorBody<'a>, A::Error> {
-        let expected = &"struct ErrorBody with 3 elements";
+        let expected = &"struct ErrorBody with 4 elements";
         let code = seq
             .next_element::<CowStr<'a>>()?
             .ok_or_else(|| A::Error::invalid_length(0, expected))?;
         let message = seq
             .next_element::<CowStr<'a>>()?
             .ok_or_else(|| A::Error::invalid_length(1, expected))?;
-        // `target` may be left out, as it may be missing from the object.
+        // `target` and `metadata` may be left out, as they may be missing
+        // from the object.
         let target = seq.next_element::<Option<Cow<'a, str>>>()?.flatten();
+        let metadata = seq.next_element::<Option<Fields<'a>>>()?.flatten();
         Ok(ErrorBody {
             code: code.0,
             message: message.0,
             target,
+            metadata,
         })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ErrorBody<'a>, A::Error> {
         // `target` through serde's own `Cow` impl, which copies the string:
         // the derive borrows only a field whose type is `Cow<str>` itself.
-        let (code, message, target) = body_members::<A, CowStr<'a>, Cow<'a, str>>(map)?;
+        let members = body_members::<A, CowStr<'a>, Cow<'a, str>>(map)?;
         Ok(ErrorBody {
-            code: code.0,
-            message: message.0,
-            target,
+            code: members.code.0,
+            message: members.message.0,
+            target: members.target,
+            metadata: members.metadata,
         })
     }
 }
@@ -226,27 +264,39 @@ pub(crate) fn envelope_members<'de, A: MapAccess<'de>, B: Deserialize<'de>>(
     error.ok_or_else(|| A::Error::missing_field("error"))
 }
 
-/// The `code`, `message` and `target` members of an error object, the
-/// strings read as `S` and the target as `T`; a missing or null `target`
-/// is `None`, other members are ignored, a member given twice refused.
+/// The members of an error object as [`body_members`] reads them.
+pub(crate) struct BodyMembers<S, T> {
+    pub(crate) code: S,
+    pub(crate) message: S,
+    pub(crate) target: Option<T>,
+    pub(crate) metadata: Option<Fields<'static>>,
+}
+
+/// The `code`, `message`, `target` and `metadata` members of an error
+/// object, the strings read as `S` and the target as `T`; a missing or
+/// null `target` or `metadata` is `None`, other members are ignored, a
+/// member given twice refused.
 pub(crate) fn body_members<'de, A: MapAccess<'de>, S: Deserialize<'de>, T: Deserialize<'de>>(
     mut map: A,
-) -> Result<(S, S, Option<T>), A::Error> {
+) -> Result<BodyMembers<S, T>, A::Error> {
     let (mut code, mut message) = (None, None);
     let mut target: Option<Option<T>> = None;
+    let mut metadata: Option<Option<Fields<'static>>> = None;
     while let Some(field) = map.next_key_seed(FieldName(BODY_FIELDS))? {
         match field {
             Some(name @ "code") => fill(&mut map, &mut code, name)?,
             Some(name @ "message") => fill(&mut map, &mut message, name)?,
             Some(name @ "target") => fill(&mut map, &mut target, name)?,
+            Some(name @ "metadata") => fill(&mut map, &mut metadata, name)?,
             _ => skip(&mut map)?,
         }
     }
-    Ok((
-        code.ok_or_else(|| A::Error::missing_field("code"))?,
-        message.ok_or_else(|| A::Error::missing_field("message"))?,
-        target.flatten(),
-    ))
+    Ok(BodyMembers {
+        code: code.ok_or_else(|| A::Error::missing_field("code"))?,
+        message: message.ok_or_else(|| A::Error::missing_field("message"))?,
+        target: target.flatten(),
+        metadata: metadata.flatten(),
+    })
 }
 
 /// The name of a member of one of our structs, read without allocating:

@@ -7,6 +7,7 @@ pub mod axum;
 mod cause;
 mod client;
 mod envelope;
+mod fields;
 #[cfg(feature = "http")]
 pub mod http;
 mod localize;
@@ -15,6 +16,7 @@ mod message;
 mod negotiation;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+mod problem;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 mod retry;
@@ -23,6 +25,7 @@ mod server;
 mod translation;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
+mod wire;
 
 use core::fmt;
 use core::hash::Hash;
@@ -36,9 +39,12 @@ pub use crate::client::{
     ReceivedError,
 };
 pub use crate::envelope::{Envelope, ErrorBody};
+pub use crate::fields::{FieldError, FieldProblem, Fields};
 pub use crate::localize::{Locale, Localize, Localized};
 pub use crate::negotiation::{MAX_LANGUAGE_RANGES, negotiate};
+pub use crate::problem::Problem;
 pub use crate::retry::is_retryable;
+pub use crate::wire::{PROBLEM_JSON, WireFormat};
 
 /// Implemented by every generated code enum (`ErrorCode` by default).
 ///
@@ -67,6 +73,10 @@ pub trait Code: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + 'static {
     fn is_retryable(self) -> bool {
         is_retryable(self.status())
     }
+
+    /// How the table's errors are written on the wire (the macro's `wire`
+    /// setting).
+    const WIRE: WireFormat = WireFormat::Envelope;
 }
 
 /// Implemented by every generated error enum (`Error` by default).
@@ -82,10 +92,29 @@ pub trait ApiError: core::error::Error + Localize {
         self.code().status()
     }
 
+    /// The values of the error's fields, by field name in the row's order,
+    /// as `Display` writes them into the message.
+    fn fields(&self) -> Fields<'static>;
+
     /// The JSON error envelope of this error, with `target` as the
-    /// correlation ID.
+    /// correlation ID and the fields in `metadata`, unless the table's wire
+    /// format is [`WireFormat::PlainEnvelope`].
     fn to_envelope<'a>(&self, target: Option<&'a str>) -> Envelope<'a> {
-        Envelope::new(self.code().as_str(), self.to_string(), target)
+        wire::envelope(Self::Code::WIRE, wire::Parts::of(self, target), || {
+            self.fields()
+        })
+    }
+
+    /// This error as RFC 9457 problem details, with `instance` as the
+    /// correlation ID; its `type` is the table's type base and the code
+    /// when its wire format is [`WireFormat::ProblemDetails`] with one,
+    /// else `about:blank`.
+    fn to_problem<'a>(&self, instance: Option<&'a str>) -> Problem<'a> {
+        wire::problem(
+            Self::Code::WIRE,
+            wire::Parts::of(self, instance),
+            self.fields(),
+        )
     }
 
     /// How long the client should wait before it sends the request again,
@@ -98,11 +127,20 @@ pub trait ApiError: core::error::Error + Localize {
 }
 
 /// Implemented by every generated error enum: reading an error back from
-/// the code and message of a response.
+/// a response.
 pub trait Decode: ApiError + Sized {
+    /// The error that `code` and the values of its `fields` stand for.
+    ///
+    /// # Errors
+    ///
+    /// When a field of the row is missing from `fields`, or its value does
+    /// not parse as the field's type.
+    fn from_fields(code: Self::Code, fields: &Fields<'_>) -> Result<Self, FieldError>;
+
     /// The error that `code` and `message` stand for, its fields read
     /// back from the message; `None` when the row has placeholders and the
-    /// message does not follow its template.
+    /// message does not follow its template. For servers that send only
+    /// the spec's three members.
     fn from_message(code: Self::Code, message: &str) -> Option<Self>;
 }
 
@@ -152,11 +190,15 @@ pub mod __private {
 
     pub use serde_core as serde;
 
+    pub use crate::fields::{collect as fields, parse as field_value, text as field_text};
     pub use crate::lookup::CodeMap;
     pub use crate::message::{holes, owned};
     pub use crate::retry::retry_after_seconds;
     pub use crate::translation::{Arg, Messages, write_localized};
-    pub use crate::{ApiError, Code, Decode, Envelope, Localize, Localized};
+    pub use crate::{
+        ApiError, Code, Decode, Envelope, FieldError, Fields, Localize, Localized, Problem,
+        WireFormat,
+    };
 
     /// The impls of the HTTP frameworks whose features are enabled, for a
     /// generated error enum and its code enum. Each framework's part

@@ -185,10 +185,7 @@ fn example(row: &Row<'_>) -> Value {
 /// The reason phrase of `status` (`Bad Request`), or `HTTP 499` for a
 /// status that has none.
 fn reason(status: u16) -> String {
-    ::http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|code| code.canonical_reason())
-        .map_or_else(|| format!("HTTP {status}"), str::to_owned)
+    crate::wire::reason_phrase(status).map_or_else(|| format!("HTTP {status}"), str::to_owned)
 }
 
 #[cfg(test)]

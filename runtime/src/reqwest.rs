@@ -42,17 +42,20 @@ pub trait ResponseExt: Sized {
     /// # Errors
     ///
     /// [`ClientError::Api`] for a 4xx or 5xx response with an error
-    /// envelope, [`ClientError::Undecodable`] for one without.
+    /// envelope or problem details, [`ClientError::Undecodable`] for one
+    /// with neither.
     fn error_for_table<E>(self) -> impl Future<Output = Result<Self, ClientError<E>>> + Send
     where
         E: Decode;
 
-    /// The response read as an error envelope, whatever its status.
+    /// The response read as an error of the table, whatever its status:
+    /// an envelope or problem details, chosen by its `Content-Type` and
+    /// its shape ([`ReceivedError::decode_response`]).
     ///
     /// # Errors
     ///
-    /// When the body cannot be read, is over [`MAX_BODY_BYTES`], or is not
-    /// an envelope.
+    /// When the body cannot be read, is over [`MAX_BODY_BYTES`], or is
+    /// neither an envelope nor problem details.
     fn decode_error<E>(self) -> impl Future<Output = Result<ReceivedError<E>, DecodeError>> + Send
     where
         E: Decode;
@@ -72,12 +75,16 @@ impl ResponseExt for ::reqwest::Response {
 
     async fn decode_error<E: Decode>(self) -> Result<ReceivedError<E>, DecodeError> {
         let status = self.status().as_u16();
-        let retry_after = self
-            .headers()
+        let headers = self.headers();
+        let retry_after = headers
             .get(::reqwest::header::RETRY_AFTER)
             .map(|value| value.as_bytes().to_owned());
+        let content_type = headers
+            .get(::reqwest::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
         let body = read_body(self, status).await?;
-        let received = ReceivedError::decode(status, &body)?;
+        let received = ReceivedError::decode_response(status, content_type.as_deref(), &body)?;
         Ok(match retry_after {
             Some(value) => received.with_retry_after_header(&value),
             None => received,

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::localize::Locale;
-use crate::{ApiError, Code, Envelope, ErrorBody};
+use crate::{ApiError, Code, Fields, WireFormat};
 
 /// The longest incoming request ID that is kept: 128 bytes. A longer one,
 /// or one with other bytes than visible ASCII, is replaced by a new ID.
@@ -19,9 +19,9 @@ pub const MAX_REQUEST_ID_LEN: usize = 128;
 /// extensions.
 ///
 /// The layer (`axum::ErrorLayer`) or middleware (`actix::ErrorMiddleware`)
-/// reads it to write the envelope again with the correlation ID and in the
-/// request's locale, and logs its cause; your own middleware can read it
-/// too.
+/// reads it to write the body again, in the table's wire format, with the
+/// correlation ID and in the request's locale, and logs its cause; your
+/// own middleware can read it too.
 #[derive(Clone)]
 pub struct ErrorInfo {
     error: Arc<dyn Erased + Send + Sync>,
@@ -53,6 +53,13 @@ impl ErrorInfo {
     #[must_use]
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The values of the error's fields, as the body carries them in
+    /// `metadata`.
+    #[must_use]
+    pub fn fields(&self) -> Fields<'static> {
+        self.error.fields()
     }
 
     /// The error that caused this one (see [`WithSource`](crate::WithSource)):
@@ -89,18 +96,22 @@ impl ErrorInfo {
         } else {
             Cow::Owned(self.error.message(locale))
         };
-        let envelope = Envelope {
-            error: ErrorBody {
-                code: Cow::Borrowed(self.code()),
-                message,
-                target: target.map(Cow::Borrowed),
-            },
-        };
         let status = self.status();
+        let format = self.error.format();
+        let body = crate::wire::json(
+            format,
+            crate::wire::Parts {
+                code: self.code(),
+                status,
+                message: message.into_owned(),
+                target,
+            },
+            || self.error.fields(),
+        );
         Reply {
             status,
-            // Serializing strings into a `String` cannot fail.
-            body: serde_json::to_string(&envelope).unwrap_or_default(),
+            body,
+            content_type: format.content_type(),
             // A table without translations always answers alike.
             content_language: (locales.len() > 1)
                 .then(|| locales.get(locale).copied())
@@ -183,6 +194,8 @@ pub(crate) fn sends_retry_after(status: u16) -> bool {
 pub(crate) struct Reply {
     pub(crate) status: u16,
     pub(crate) body: String,
+    /// The media type of the body: that of the table's wire format.
+    pub(crate) content_type: &'static str,
     /// The locale of the message, when the table has translations (the
     /// response then varies with `Accept-Language`).
     pub(crate) content_language: Option<&'static str>,
@@ -198,6 +211,8 @@ trait Erased {
     fn message(&self, locale: usize) -> String;
     fn source(&self) -> Option<&(dyn core::error::Error + 'static)>;
     fn retry_after(&self) -> Option<Duration>;
+    fn fields(&self) -> Fields<'static>;
+    fn format(&self) -> WireFormat;
 }
 
 impl<E: ApiError> Erased for E {
@@ -223,6 +238,14 @@ impl<E: ApiError> Erased for E {
 
     fn retry_after(&self) -> Option<Duration> {
         ApiError::retry_after(self)
+    }
+
+    fn fields(&self) -> Fields<'static> {
+        ApiError::fields(self)
+    }
+
+    fn format(&self) -> WireFormat {
+        E::Code::WIRE
     }
 }
 

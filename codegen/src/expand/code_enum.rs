@@ -10,6 +10,7 @@ use crate::validate::CheckedRow;
 use super::docs::doc;
 use super::lookup::from_code;
 use super::text::{WriteCode, parse};
+use super::wire::wire_format;
 
 /// The code enum and its inherent impl; `docs` holds each row's rustdoc.
 pub(super) fn code_enum(
@@ -95,7 +96,9 @@ pub(super) fn code_enum(
 }
 
 /// The standard and runtime traits of the code enum.
-pub(super) fn code_traits(code_name: &syn::Ident) -> TokenStream {
+pub(super) fn code_traits(settings: &Settings) -> TokenStream {
+    let code_name = &settings.code_name;
+    let wire = wire_format(&settings.wire);
     quote! {
         #[automatically_derived]
         impl ::core::fmt::Display for #code_name {
@@ -132,6 +135,8 @@ pub(super) fn code_traits(code_name: &syn::Ident) -> TokenStream {
             fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self> {
                 Self::from_code(code)
             }
+
+            const WIRE: ::error_table::__private::WireFormat = #wire;
         }
 
         #[automatically_derived]

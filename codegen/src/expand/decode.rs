@@ -46,11 +46,13 @@ pub(super) fn decode(rows: &[CheckedRow], settings: &Settings) -> TokenStream {
     quote! {
         impl #error_name {
             /// The error that a response with `code` and `message` stands
-            /// for, its fields read back from the message.
+            /// for, its fields read back from the message: for servers
+            /// that send the spec's three members without the fields.
             ///
             /// `None` when the row has placeholders and `message` does not
             /// follow its template, as when the server runs another
-            /// version of the table; the code alone is still known.
+            /// version of the table or sends another language; the code
+            /// alone is still known.
             #[must_use]
             pub fn from_message(
                 code: #code_name,
@@ -67,6 +69,13 @@ pub(super) fn decode(rows: &[CheckedRow], settings: &Settings) -> TokenStream {
 
         #[automatically_derived]
         impl ::error_table::__private::Decode for #error_name {
+            fn from_fields(
+                code: #code_name,
+                fields: &::error_table::__private::Fields<'_>,
+            ) -> ::core::result::Result<Self, ::error_table::__private::FieldError> {
+                Self::from_fields(code, fields)
+            }
+
             fn from_message(
                 code: #code_name,
                 message: &::core::primitive::str,

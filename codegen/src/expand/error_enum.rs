@@ -9,6 +9,7 @@ use crate::validate::CheckedRow;
 
 use super::docs::{doc, field_doc};
 use super::text::{Mixed, WriteCode, parse};
+use super::wire::fields_body;
 
 /// The default field type: a string borrowed for literals, owned for the
 /// rest. Text, for the variants written as text; [`default_field_type`]
@@ -70,13 +71,24 @@ pub(super) fn error_enum(
             }
 
             /// The JSON error envelope of this error, with `target` as the
-            /// correlation ID.
+            /// correlation ID and the fields in `metadata` (unless the
+            /// table's wire format is the plain envelope).
             #[must_use]
             pub fn to_envelope<'a>(
                 &self,
                 target: ::core::option::Option<&'a ::core::primitive::str>,
             ) -> ::error_table::__private::Envelope<'a> {
                 ::error_table::__private::ApiError::to_envelope(self, target)
+            }
+
+            /// This error as RFC 9457 problem details, with `instance` as
+            /// the correlation ID.
+            #[must_use]
+            pub fn to_problem<'a>(
+                &self,
+                instance: ::core::option::Option<&'a ::core::primitive::str>,
+            ) -> ::error_table::__private::Problem<'a> {
+                ::error_table::__private::ApiError::to_problem(self, instance)
             }
         }
     }
@@ -90,6 +102,7 @@ pub(super) fn error_traits(rows: &[CheckedRow], settings: &Settings) -> TokenStr
         ..
     } = settings;
     let retry_after = retry_after(rows);
+    let fields = fields_body(rows);
     quote! {
         #[automatically_derived]
         impl ::core::error::Error for #error_name {}
@@ -100,6 +113,11 @@ pub(super) fn error_traits(rows: &[CheckedRow], settings: &Settings) -> TokenStr
 
             fn code(&self) -> #code_name {
                 Self::code(self)
+            }
+
+            #[allow(clippy::match_same_arms, clippy::too_many_lines)]
+            fn fields(&self) -> ::error_table::__private::Fields<'static> {
+                #fields
             }
 
             #retry_after

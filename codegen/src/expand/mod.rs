@@ -14,7 +14,8 @@
 //! | `error_enum` | the error enum with one field per placeholder, and its traits |
 //! | `display` | the `match` arms that write a message piece by piece, and `Display` |
 //! | `localized` | the locales and the localized `Display` |
-//! | `decode` | `from_message`: an error read back from its code and message |
+//! | `wire` | `fields()` and `from_fields`: the fields as data on the wire, and the wire format |
+//! | `decode` | `from_message`: an error read back from its code and message, and `Decode` |
 //! | `framework` | the HTTP framework impls, through the runtime's macro |
 //! | `docs` | the rustdoc of the items |
 //! | `text` | code written as Rust text and lexed in one go |
@@ -28,6 +29,7 @@ mod framework;
 mod localized;
 mod lookup;
 mod text;
+mod wire;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -57,11 +59,12 @@ pub fn expand(
         .collect();
     let layout = Layout::for_rows(rows.len());
     let code_enum = code_enum::code_enum(rows, &docs, settings, source);
-    let code_traits = code_enum::code_traits(&settings.code_name);
+    let code_traits = code_enum::code_traits(settings);
     let error_enum = error_enum::error_enum(rows, &docs, settings, source);
     let display = display::display(rows, settings, layout);
     let error_traits = error_enum::error_traits(rows, settings);
     let localized = localized::localized(rows, canonical_locale, translations, settings);
+    let from_fields = wire::from_fields(rows, settings);
     let decode = decode::decode(rows, settings);
     let framework = framework::framework_impls(settings);
     quote! {
@@ -71,6 +74,7 @@ pub fn expand(
         #display
         #error_traits
         #localized
+        #from_fields
         #decode
         #framework
     }

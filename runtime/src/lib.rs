@@ -64,6 +64,10 @@ pub trait Code: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + 'static {
     /// The message template, with `{placeholder}` holes.
     fn template(self) -> &'static str;
 
+    /// The fields of the row, in the order of its message: the names its
+    /// values have on the wire (`metadata`).
+    fn field_names(self) -> &'static [&'static str];
+
     /// The code whose wire string is `code`, compared exactly.
     fn from_code(code: &str) -> Option<Self>;
 

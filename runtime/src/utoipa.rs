@@ -31,12 +31,12 @@ use ::utoipa::openapi::{Components, OpenApi, Ref, RefOr, Responses};
 use crate::Code;
 use crate::openapi::{Row, response_name, statuses};
 
-/// The schemas of the envelope and the code enum, and one response per
-/// status, of the table of `C`: [`crate::openapi::components`] as utoipa's
-/// types.
+/// The schemas of the body and the code enum, and one response per
+/// status, of the table of `C` in its wire format:
+/// [`crate::openapi::components`] as utoipa's types.
 #[must_use]
 pub fn components<C: Code>() -> Components {
-    let json = crate::openapi::components(rows::<C>());
+    let json = crate::openapi::components(rows::<C>(), C::WIRE);
     // The builder writes only shapes that utoipa reads (each schema object
     // with its `type`), from strings and numbers; `tests/openapi.rs` of
     // the CLI reads the whole document back for a table.

@@ -49,6 +49,18 @@ pub(super) fn code_enum(
             code.string(&row.spec.template.text);
         },
     );
+    let field_names = by_variant(
+        rows,
+        &quote!(&'static [&'static ::core::primitive::str]),
+        |code, row| {
+            code.push_str("&[");
+            for field in &row.fields {
+                code.string(&field.ident.to_string());
+                code.push(',');
+            }
+            code.push(']');
+        },
+    );
     let from_code = from_code(rows, code_name);
     quote! {
         #enum_doc
@@ -83,6 +95,13 @@ pub(super) fn code_enum(
             #[must_use]
             pub const fn template(self) -> &'static ::core::primitive::str {
                 #template
+            }
+
+            /// The fields of the row, in the order of its message: the
+            /// names its values have on the wire (`metadata`).
+            #[must_use]
+            pub const fn field_names(self) -> &'static [&'static ::core::primitive::str] {
+                #field_names
             }
 
             /// The code whose wire string is `code`, compared exactly.
@@ -130,6 +149,10 @@ pub(super) fn code_traits(settings: &Settings) -> TokenStream {
 
             fn template(self) -> &'static ::core::primitive::str {
                 Self::template(self)
+            }
+
+            fn field_names(self) -> &'static [&'static ::core::primitive::str] {
+                Self::field_names(self)
             }
 
             fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self> {

@@ -24,8 +24,13 @@ use serde_core::ser::{Serialize, SerializeMap as _, Serializer};
 /// let fields: Fields = [("received", "1200"), ("allowed", "500")].into_iter().collect();
 /// assert_eq!(fields.get("allowed"), Some("500"));
 /// assert_eq!(serde_json::to_string(&fields).unwrap(), r#"{"received":"1200","allowed":"500"}"#);
+///
+/// // Equal when they hold the same values by name, in whichever order: a
+/// // newer revision of the page may move a placeholder.
+/// let moved: Fields = [("allowed", "500"), ("received", "1200")].into_iter().collect();
+/// assert_eq!(fields, moved);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default)]
 pub struct Fields<'a> {
     entries: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
@@ -93,6 +98,26 @@ impl<'a> Fields<'a> {
                 })
                 .collect(),
         }
+    }
+}
+
+impl PartialEq for Fields<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self
+                .iter()
+                .all(|(name, value)| other.get(name) == Some(value))
+    }
+}
+
+impl Eq for Fields<'_> {}
+
+impl core::hash::Hash for Fields<'_> {
+    /// By name, so that fields equal in another order hash alike.
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        let mut entries: Vec<(&str, &str)> = self.iter().collect();
+        entries.sort_unstable();
+        entries.hash(state);
     }
 }
 

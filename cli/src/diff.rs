@@ -74,7 +74,8 @@ impl FailOn {
 /// One change, as printed.
 #[derive(Serialize)]
 struct Item {
-    /// `added`, `removed`, `renamed`, `status`, `placeholders` or `message`.
+    /// `added`, `removed`, `renamed`, `status`, `placeholders`, `message` or
+    /// `exhaustiveness`.
     change: &'static str,
     breaking: bool,
     /// The code (the old one for a rename).
@@ -236,10 +237,11 @@ fn item(change: &Change<'_>) -> Item {
         item.new_fields = Some(entry.fields.clone());
     };
     match change {
-        Change::Added(new) => {
-            set_new(&mut item, new);
-            item.place = Place::new(&new.spans.code);
+        Change::Added { entry, .. } => {
+            set_new(&mut item, entry);
+            item.place = Place::new(&entry.spans.code);
         }
+        Change::Exhaustiveness { .. } => item.change = "exhaustiveness",
         Change::Removed(old) => {
             item.change = "removed";
             set_old(&mut item, old);

@@ -45,6 +45,11 @@ pub struct TableArg {
     /// the option for more.
     #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
     pub vars: Vec<(String, String)>,
+    /// The enums are exhaustive, as the macro's `exhaustive = true`: an
+    /// added code is then a breaking change (a downstream `match` without
+    /// a wildcard arm stops compiling), and the lockfile says so.
+    #[arg(long)]
+    pub exhaustive: bool,
 }
 
 /// A `--column ROLE=HEADER`.
@@ -67,6 +72,7 @@ impl TableArg {
             headings => settings.table = TableSelector::Headings(headings.to_vec()),
         }
         settings.variant_prefix.clone_from(&self.variant_prefix);
+        settings.exhaustive = self.exhaustive;
         settings.vars = self
             .vars
             .iter()

@@ -162,19 +162,32 @@ fn out_of_date(
         in_spec.extend(
             contract::changes(&locked, contract)
                 .iter()
-                .filter_map(|change| {
-                    let Change::Added(new) = change else {
-                        return None;
-                    };
-                    Some(
+                .filter_map(|change| match change {
+                    // Changes that pass the build, but that the lockfile
+                    // does not pin yet; the others are in `broken`.
+                    Change::Added {
+                        entry,
+                        exhaustive: false,
+                    } => Some(
                         Diagnostic::error(
                             DiagnosticCode::CodeAdded,
-                            format!("`{}` is not in the lockfile", new.code),
+                            format!("`{}` is not in the lockfile", entry.code),
                         )
-                        .at(new.spans.code.clone())
+                        .at(entry.spans.code.clone())
                         .label("not locked")
                         .help(format!("lock it with `{command}`")),
-                    )
+                    ),
+                    Change::Exhaustiveness {
+                        old: false,
+                        new: true,
+                    } => Some(
+                        Diagnostic::error(
+                            DiagnosticCode::EnumsClosed,
+                            "the table's enums are exhaustive, which the lockfile does not say",
+                        )
+                        .help(format!("lock it with `{command}`")),
+                    ),
+                    _ => None,
                 }),
         );
     }
@@ -259,7 +272,27 @@ fn accepted_changes(shown: &str, previous: String, contract: &Contract) -> Vec<S
 /// One line saying what changed, shared with `diff`.
 pub fn describe(change: &Change<'_>) -> String {
     match change {
-        Change::Added(new) => format!("`{}` ({}) added", new.code, new.status),
+        Change::Added {
+            entry,
+            exhaustive: false,
+        } => format!(
+            "`{}` ({}) added: the enums are #[non_exhaustive], so older clients take it as an unknown code",
+            entry.code, entry.status
+        ),
+        Change::Added {
+            entry,
+            exhaustive: true,
+        } => format!(
+            "`{}` ({}) added: the enums are exhaustive (--exhaustive), so a match without a wildcard arm no longer compiles",
+            entry.code, entry.status
+        ),
+        Change::Exhaustiveness { new: true, .. } => {
+            "the enums became exhaustive: a match's wildcard arm goes unused".to_owned()
+        }
+        Change::Exhaustiveness { new: false, .. } => {
+            "the enums became #[non_exhaustive]: a match without a wildcard arm no longer compiles"
+                .to_owned()
+        }
         Change::Removed(old) => format!("`{}` ({}) removed", old.code, old.status),
         Change::Renamed { old, new } => {
             format!("`{}` renamed to `{}`", old.code, new.code)

@@ -872,10 +872,57 @@ fn diff_without_breaking_changes_exits_with_0() {
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stdout,
-        "non-breaking  `Teapot` (418) added\n1 change: 0 breaking, 1 non-breaking\n"
+        "non-breaking  `Teapot` (418) added: the enums are #[non_exhaustive], so older clients take it as an unknown code\n1 change: 0 breaking, 1 non-breaking\n"
     );
     let same = run_in(&dir, &["diff", "old.md", "old.md"]);
     assert_eq!((same.code, same.stdout.as_str()), (0, "no changes\n"));
+}
+
+#[test]
+fn an_added_code_breaks_an_exhaustive_table_in_diff_and_lock() {
+    let dir = scratch("diff-added-exhaustive");
+    copy_spec(&dir, "old.md", |spec| spec);
+    copy_spec(&dir, "new.md", |spec| {
+        replace(
+            &spec,
+            "| TooManyRequests |",
+            "| Teapot | 418 | Short. |\n| TooManyRequests |",
+        )
+    });
+    let run = run_in(&dir, &["diff", "old.md", "new.md", "--exhaustive"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "breaking      `Teapot` (418) added: the enums are exhaustive (--exhaustive), so a match without a wildcard arm no longer compiles\n1 change: 1 breaking, 0 non-breaking\n"
+    );
+
+    // The lockfile of an exhaustive table says so, and its check fails on
+    // the added code as the build would.
+    let lock = run_in(&dir, &["lock", "old.md", "-o", "old.lock", "--exhaustive"]);
+    assert_eq!(lock.code, 0, "{}", lock.stderr);
+    let text = fs::read_to_string(dir.join("old.lock")).expect("the lockfile");
+    assert!(text.contains("version 1\nexhaustive\n"), "{text}");
+    let check = run_in(
+        &dir,
+        &["check", "new.md", "--lock", "old.lock", "--exhaustive"],
+    );
+    assert_eq!(check.code, 1);
+    assert!(
+        check
+            .stderr
+            .contains("error[ET0711]: `Teapot` was added, but the table's enums are exhaustive"),
+        "{}",
+        check.stderr
+    );
+    let open = run_in(&dir, &["check", "new.md", "--lock", "old.lock"]);
+    assert_eq!(open.code, 1, "the enums became #[non_exhaustive]");
+    assert!(
+        open.stderr.contains(
+            "the lockfile pins exhaustive enums, but the table's are `#[non_exhaustive]`"
+        ),
+        "{}",
+        open.stderr
+    );
 }
 
 #[test]

@@ -495,6 +495,29 @@ codes! {
         example: "the lines of spec/errors.lock sorted by status by hand",
         fix: "rewrite it with `error-table lock <spec>`",
     }
+    /// A code was added to a table whose enums are exhaustive.
+    /// With `exhaustive = true` the generated enums are not `#[non_exhaustive]`,
+    /// so a `match` on them in another crate may have no wildcard arm, and a
+    /// new variant stops it compiling: the build fails until the lockfile
+    /// accepts the change.
+    CodeAddedToExhaustive = "ET0711" {
+        example: "a new row `Teapot | 418 | Short.` in a table built with `exhaustive = true`",
+        fix: "leave out `exhaustive = true`, so that rows may be added; or accept the change on purpose with `error-table lock <spec>`",
+    }
+    /// The lockfile pins exhaustive enums, but the table's are `#[non_exhaustive]`.
+    /// A `match` in another crate written without a wildcard arm no longer
+    /// compiles.
+    EnumsOpened = "ET0712" {
+        example: "`exhaustive = true` removed from the macro call while the lockfile says `exhaustive`",
+        fix: "set `exhaustive = true` again, or accept the change on purpose with `error-table lock <spec>`",
+    }
+    /// The table's enums are exhaustive, which the lockfile does not say.
+    /// Nothing breaks, but from now on an added code would; `lock --check` asks
+    /// for the lockfile to say so.
+    EnumsClosed = "ET0713" {
+        example: "`exhaustive = true` added to the macro call after the last `error-table lock`",
+        fix: "lock it with `error-table lock <spec> --exhaustive`",
+    }
     /// A JSON example of an error response names a code the table lacks.
     /// A fenced `json` block whose object has an `error` member with a `code`
     /// is taken as an error envelope; its code must be a row of the table.

@@ -36,6 +36,7 @@ pub const NAMES: &[&str] = &[
     "lock",
     "lints",
     "wire",
+    "exhaustive",
 ];
 
 /// The macro's input: the spec path and the settings after it.
@@ -87,6 +88,11 @@ pub struct Settings {
     pub lints: Lints,
     /// How the errors are written on the wire.
     pub wire: Wire,
+    /// Whether the generated enums are exhaustive (`exhaustive = true`),
+    /// for crates that own every `match` on them; by default they are
+    /// `#[non_exhaustive]`, so that a row added to the table breaks no
+    /// downstream `match`.
+    pub exhaustive: bool,
 }
 
 /// The wire format of a table's errors, the `wire` setting.
@@ -339,6 +345,7 @@ impl fmt::Debug for Settings {
             lock,
             lints,
             wire,
+            exhaustive,
         } = self;
         let locales: Vec<AsTokens<'_, LitStr>> = locales.iter().map(AsTokens).collect();
         f.debug_struct("Settings")
@@ -356,6 +363,7 @@ impl fmt::Debug for Settings {
             .field("lock", &lock.as_ref().map(AsTokens))
             .field("lints", lints)
             .field("wire", wire)
+            .field("exhaustive", exhaustive)
             .finish()
     }
 }
@@ -397,6 +405,7 @@ impl Default for Settings {
             lock: None,
             lints: Lints::default(),
             wire: Wire::default(),
+            exhaustive: false,
         }
     }
 }
@@ -504,6 +513,7 @@ impl Settings {
                 }
             }
             "wire" => self.wire = input.parse()?,
+            "exhaustive" => self.exhaustive = input.parse::<syn::LitBool>()?.value,
             "fields" => {
                 let content;
                 braced!(content in input);
@@ -906,7 +916,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`, `wire`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`, `wire`, `exhaustive`)",
                 "tables are counted from 1; use `table = 1` for the first table",
                 "`code` is set twice; remove one of the two",
             ]
@@ -1049,7 +1059,7 @@ mod tests {
             [
                 "expected the table's heading as a string, or its position as a number starting at 1",
                 "expected identifier",
-                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`, `wire`)",
+                "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`, `wire`, `exhaustive`)",
             ]
         );
     }
@@ -1074,6 +1084,18 @@ mod tests {
             Wire::ProblemDetails {
                 type_base: Some("urn:example:errors:".into())
             }
+        );
+    }
+
+    #[test]
+    fn exhaustive_is_a_boolean_off_by_default() {
+        let exhaustive =
+            |tokens: TokenStream| MacroInput::parse(tokens).map(|input| input.settings.exhaustive);
+        assert!(!exhaustive(quote!("a.md")).unwrap());
+        assert!(exhaustive(quote!("a.md", exhaustive = true)).unwrap());
+        assert_eq!(
+            error_of(quote!("a.md", exhaustive = yes)),
+            ["expected boolean literal"]
         );
     }
 

@@ -21,6 +21,10 @@ use crate::template::Placeholder;
 pub struct Checked {
     /// The rows that passed, in table order.
     pub rows: Vec<CheckedRow>,
+    /// Whether the enums are exhaustive (the `exhaustive` setting): part
+    /// of the contract, since it decides whether an added row breaks a
+    /// downstream `match`.
+    pub exhaustive: bool,
 }
 
 /// A row with its Rust names.
@@ -124,7 +128,10 @@ pub fn check(
             });
         }
     }
-    Checked { rows }
+    Checked {
+        rows,
+        exhaustive: settings.exhaustive,
+    }
 }
 
 fn variant(row: &Row, diagnostics: &mut Diagnostics) -> Option<Ident> {

@@ -1,6 +1,7 @@
 //! The `lock` setting's check: a table's [`Contract`] against the one its
-//! lockfile pins. Added codes pass; every other change fails the build,
-//! until the lockfile is written again on purpose.
+//! lockfile pins. Added codes pass, unless the enums are exhaustive; every
+//! other change fails the build, until the lockfile is written again on
+//! purpose.
 
 use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -123,7 +124,34 @@ fn broken_contract(change: Change<'_>, lock_file: &SourceFile, update: &str) -> 
         )
         .help(accept("code", "it"))
         .note(pinned(old)),
-        Change::Added(_) => return None,
+        Change::Added {
+            entry,
+            exhaustive: true,
+        } => Diagnostic::error(
+            DiagnosticCode::CodeAddedToExhaustive,
+            format!(
+                "`{}` was added, but the table's enums are exhaustive: a `match` on them without a wildcard arm no longer compiles",
+                entry.code
+            ),
+        )
+        .at(entry.spans.code.clone())
+        .label("a new variant")
+        .help(format!(
+            "leave out `exhaustive = true`, so that the enums are `#[non_exhaustive]` and rows may be added; or accept the change on purpose with `{update}`"
+        ))
+        .note(format!("`{lock}` says `exhaustive`")),
+        Change::Exhaustiveness {
+            old: true,
+            new: false,
+        } => Diagnostic::error(
+            DiagnosticCode::EnumsOpened,
+            "the lockfile pins exhaustive enums, but the table's are `#[non_exhaustive]`: a `match` on them without a wildcard arm no longer compiles",
+        )
+        .help(format!(
+            "set `exhaustive = true` again, or accept the change on purpose with `{update}`"
+        ))
+        .note(format!("`{lock}` says `exhaustive`")),
+        Change::Added { .. } | Change::Exhaustiveness { .. } => return None,
     };
     Some(diagnostic)
 }

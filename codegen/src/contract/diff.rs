@@ -8,7 +8,20 @@ use super::{Contract, Entry};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change<'a> {
     /// A code that was not there before.
-    Added(&'a Entry),
+    Added {
+        /// The new entry.
+        entry: &'a Entry,
+        /// Whether the new table's enums are exhaustive, so that a
+        /// downstream `match` without a wildcard arm breaks on it.
+        exhaustive: bool,
+    },
+    /// The enums became exhaustive or `#[non_exhaustive]`.
+    Exhaustiveness {
+        /// Whether the old enums were exhaustive.
+        old: bool,
+        /// Whether the new ones are.
+        new: bool,
+    },
     /// A code that is gone, with no similar new code to be its new name.
     Removed(&'a Entry),
     /// A code gone and a new code with the same status and fields and a
@@ -37,17 +50,27 @@ pub enum Change<'a> {
 
 impl Change<'_> {
     /// Whether clients written against the old contract can break: every
-    /// change but an added code, which old clients take as an unknown one.
+    /// change but an added code, which old clients take as an unknown one
+    /// and their `match`es on `#[non_exhaustive]` enums handle in their
+    /// wildcard arm, and enums that became exhaustive (a wildcard arm then
+    /// only goes unused). An added code breaks the `match`es on exhaustive
+    /// enums, as do enums that became `#[non_exhaustive]`.
     #[must_use]
     pub fn is_breaking(&self) -> bool {
-        !matches!(self, Self::Added(_))
+        match self {
+            Self::Added { exhaustive, .. } => *exhaustive,
+            Self::Exhaustiveness { new, .. } => !new,
+            _ => true,
+        }
     }
 
-    /// The code the change is about: the old one for a rename.
+    /// The code the change is about: the old one for a rename; none for a
+    /// change of the enums.
     #[must_use]
     pub fn code(&self) -> &str {
         match self {
-            Self::Added(entry) | Self::Removed(entry) => &entry.code,
+            Self::Exhaustiveness { .. } => "",
+            Self::Added { entry, .. } | Self::Removed(entry) => &entry.code,
             Self::Renamed { old, .. }
             | Self::StatusChanged { old, .. }
             | Self::FieldsChanged { old, .. } => &old.code,
@@ -63,6 +86,12 @@ impl Change<'_> {
 #[must_use]
 pub fn changes<'a>(old: &'a Contract, new: &'a Contract) -> Vec<Change<'a>> {
     let mut changes = Vec::new();
+    if old.exhaustive != new.exhaustive {
+        changes.push(Change::Exhaustiveness {
+            old: old.exhaustive,
+            new: new.exhaustive,
+        });
+    }
     let mut added: Vec<&Entry> = new
         .entries
         .iter()
@@ -92,7 +121,10 @@ pub fn changes<'a>(old: &'a Contract, new: &'a Contract) -> Vec<Change<'a>> {
             });
         }
     }
-    changes.extend(added.into_iter().map(Change::Added));
+    changes.extend(added.into_iter().map(|entry| Change::Added {
+        entry,
+        exhaustive: new.exhaustive,
+    }));
     changes.sort_by(|a, b| a.code().cmp(b.code()));
     changes
 }
@@ -128,6 +160,30 @@ mod tests {
             .map(|change| (change.code(), change.is_breaking()))
             .collect();
         assert_eq!(kinds, [("Kettle", false), ("Teapot", true)]);
+    }
+
+    #[test]
+    fn an_added_code_breaks_exactly_the_exhaustive_tables() {
+        let (_, old) = of_spec(SPEC);
+        let (_, mut new) = of_spec(&format!("{SPEC}| Gone | 410 | Gone. |\n"));
+        assert!(!changes(&old, &new)[0].is_breaking(), "#[non_exhaustive]");
+        let (mut old, mut new) = (old, {
+            new.exhaustive = true;
+            new
+        });
+        old.exhaustive = true;
+        assert!(changes(&old, &new)[0].is_breaking(), "exhaustive");
+
+        new.entries.retain(|entry| entry.code != "Gone");
+        old.exhaustive = true;
+        new.exhaustive = false;
+        let became_open = changes(&old, &new);
+        assert!(
+            matches!(became_open.as_slice(), [change @ Change::Exhaustiveness { old: true, new: false }] if change.is_breaking()),
+            "{became_open:?}"
+        );
+        let became_closed = changes(&new, &old);
+        assert!(!became_closed[0].is_breaking());
     }
 
     #[test]

@@ -20,6 +20,12 @@
 //! Codes never hold whitespace (the table rejects such codes) and fields
 //! are identifiers, so a line splits at spaces without quoting. Messages
 //! are not locked: they are free text and may be reworded.
+//!
+//! A table whose enums are exhaustive (the macro's `exhaustive = true`,
+//! the CLI's `--exhaustive`) has a line `exhaustive` after the version:
+//! for it, an added code is a breaking change too, since a downstream
+//! `match` without a wildcard arm stops compiling. (A code line always has
+//! a status, so the one word cannot be read as a code.)
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -49,6 +55,9 @@ const CONFLICT_MARKERS: [&str; 4] = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"]
 #[must_use]
 pub fn print(contract: &Contract) -> String {
     let mut text = format!("{PREAMBLE}version {VERSION}\n");
+    if contract.exhaustive {
+        text.push_str("exhaustive\n");
+    }
     for entry in &contract.entries {
         text.push_str(&entry.code);
         text.push(' ');
@@ -78,7 +87,7 @@ pub fn parse(file: &SourceFile, diagnostics: &mut Diagnostics) -> Contract {
             .help("write the lockfile with `error-table lock <spec>`"),
         );
     }
-    Contract::sorted(parser.entries)
+    Contract::sorted(parser.entries, parser.exhaustive)
 }
 
 /// The state of reading a lockfile line by line.
@@ -89,6 +98,8 @@ struct Parser {
     /// Whether a merge conflict was reported, so that it is reported once.
     conflict: bool,
     entries: Vec<Entry>,
+    /// Whether the `exhaustive` line was seen.
+    exhaustive: bool,
     /// The line of each code read so far.
     seen: HashMap<String, usize>,
 }
@@ -137,6 +148,10 @@ impl Parser {
                 .label(format!("expected `version {VERSION}` before this line"))
                 .help("write the lockfile with `error-table lock <spec>`"),
             );
+        }
+        if let [(_, "exhaustive")] = words {
+            self.exhaustive = true;
+            return;
         }
         if let Some(entry) = entry(line, words, diagnostics) {
             let number = file.line_of(entry.spans.line.start).0;

@@ -29,6 +29,9 @@ pub use self::diff::{Change, changes};
 pub struct Contract {
     /// The entries, sorted by code.
     pub entries: Vec<Entry>,
+    /// Whether the generated enums are exhaustive (the `exhaustive`
+    /// setting), so that an added code breaks a downstream `match` too.
+    pub exhaustive: bool,
 }
 
 /// The contract of one code.
@@ -85,12 +88,15 @@ impl Contract {
                 }
             })
             .collect();
-        Self::sorted(entries)
+        Self::sorted(entries, table.exhaustive)
     }
 
-    fn sorted(mut entries: Vec<Entry>) -> Self {
+    fn sorted(mut entries: Vec<Entry>, exhaustive: bool) -> Self {
         entries.sort_by(|a, b| a.code.cmp(&b.code));
-        Self { entries }
+        Self {
+            entries,
+            exhaustive,
+        }
     }
 
     /// The entry of `code`.

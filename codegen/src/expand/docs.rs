@@ -80,6 +80,23 @@ pub(super) fn doc(text: &str) -> TokenStream {
     quote!(#[doc = #indented])
 }
 
+/// `#[non_exhaustive]` and what it asks of a downstream `match`, unless
+/// the `exhaustive` setting makes the enums exhaustive: the attribute
+/// and the paragraph for the enum's rustdoc.
+pub(super) fn growable(settings: &crate::settings::Settings) -> (TokenStream, &'static str) {
+    if settings.exhaustive {
+        (
+            TokenStream::new(),
+            "\n\nExhaustive (`exhaustive = true`): a row added to the table breaks every `match` without a wildcard arm.",
+        )
+    } else {
+        (
+            quote!(#[non_exhaustive]),
+            "\n\n`#[non_exhaustive]`: rows may be added to the table, so a `match` in another crate needs a wildcard arm.",
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::code_span;

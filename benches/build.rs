@@ -92,6 +92,15 @@ fn main() {
             &out_dir.join(format!("t{rows}_ours.rs")),
             &table.ours(&spec.to_string_lossy(), &translations),
         );
+        if rows == 20 {
+            // The wire formats that carry the fields, against the plain one.
+            for (name, wire) in [("fields", "envelope"), ("problem", "problem_details")] {
+                write(
+                    &out_dir.join(format!("t20_ours_{name}.rs")),
+                    &table.ours_with(&spec.to_string_lossy(), &[], wire),
+                );
+            }
+        }
         write(&out_dir.join(format!("t{rows}_derive.rs")), &table.derive());
         write(&out_dir.join(format!("t{rows}_hand.rs")), &table.hand());
     }

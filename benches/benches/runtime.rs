@@ -348,6 +348,70 @@ fn envelope(c: &mut Criterion) {
     group.finish();
 }
 
+/// The 20-row table in the wire formats that carry the fields (only its
+/// samples are used: not its `HIT` and `MISS`).
+#[allow(dead_code)]
+mod t20_wire {
+    pub mod fields {
+        include!(concat!(env!("OUT_DIR"), "/t20_ours_fields.rs"));
+    }
+    pub mod problem {
+        include!(concat!(env!("OUT_DIR"), "/t20_ours_problem.rs"));
+    }
+}
+
+/// What carrying the fields costs: an error with two fields encoded in
+/// each wire format, and read back into the typed error by
+/// `ReceivedError::decode` (from `metadata`, or from the message for the
+/// plain envelope), on the 20-row table.
+fn wire_formats(c: &mut Criterion) {
+    use t20::ours as plain;
+    use t20_wire::{fields, problem};
+    let plain_error = &plain::samples()[2];
+    let fields_error = &fields::samples()[2];
+    let problem_error = &problem::samples()[2];
+    // Made here, not by the routines below: a count run runs only one.
+    let plain_json = serde_json::to_vec(&plain_error.to_envelope(Some(TARGET))).unwrap();
+    let fields_json = serde_json::to_vec(&fields_error.to_envelope(Some(TARGET))).unwrap();
+    let problem_json = serde_json::to_vec(&problem_error.to_problem(Some(TARGET))).unwrap();
+    let mut buffer = Vec::with_capacity(1024);
+    let mut group = Group::new(c, "wire_encode/20");
+    run(&mut group, "plain_envelope", || {
+        buffer.clear();
+        let envelope = black_box(plain_error).to_envelope(Some(TARGET));
+        serde_json::to_writer(&mut buffer, &envelope).unwrap();
+    });
+    run(&mut group, "envelope", || {
+        buffer.clear();
+        let envelope = black_box(fields_error).to_envelope(Some(TARGET));
+        serde_json::to_writer(&mut buffer, &envelope).unwrap();
+    });
+    run(&mut group, "problem_details", || {
+        buffer.clear();
+        let problem = black_box(problem_error).to_problem(Some(TARGET));
+        serde_json::to_writer(&mut buffer, &problem).unwrap();
+    });
+    group.finish();
+
+    let mut group = Group::new(c, "wire_decode_typed/20");
+    run(&mut group, "plain_envelope", || {
+        let received =
+            error_table::ReceivedError::<plain::Error>::decode(400, black_box(&plain_json));
+        received.unwrap().into_error().unwrap()
+    });
+    run(&mut group, "envelope", || {
+        let received =
+            error_table::ReceivedError::<fields::Error>::decode(400, black_box(&fields_json));
+        received.unwrap().into_error().unwrap()
+    });
+    run(&mut group, "problem_details", || {
+        let received =
+            error_table::ReceivedError::<problem::Error>::decode(400, black_box(&problem_json));
+        received.unwrap().into_error().unwrap()
+    });
+    group.finish();
+}
+
 /// `localized()` Display on a table and its two translations: the locale
 /// negotiated from a tag each time (`localized`, what a server does per
 /// response), and the message alone, the locale negotiated once
@@ -455,6 +519,6 @@ fn from_code_phf(_: &mut Criterion) {}
 criterion_group! {
     name = benches;
     config = config();
-    targets = display_and_from_code, from_code_phf, envelope, localized, locale_handle
+    targets = display_and_from_code, from_code_phf, envelope, wire_formats, localized, locale_handle
 }
 criterion_main!(benches);

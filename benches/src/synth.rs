@@ -397,16 +397,27 @@ impl Table {
     }
 
     /// The module body with the `include_error_table!` call on the
-    /// Markdown at `spec` and its translations at `translations`.
+    /// Markdown at `spec` and its translations at `translations`, writing
+    /// the spec's three-member envelope, as the hand-written and derived
+    /// code do.
     #[must_use]
     pub fn ours(&self, spec: &str, translations: &[String]) -> String {
+        self.ours_with(spec, translations, "plain_envelope")
+    }
+
+    /// [`Self::ours`] with the wire format `wire` (the `wire` setting).
+    #[must_use]
+    pub fn ours_with(&self, spec: &str, translations: &[String], wire: &str) -> String {
         let mut out = String::from("// `include_error_table!` on the synthetic table.\n\n");
         if translations.is_empty() {
-            let _ = writeln!(out, "error_table::include_error_table!({spec:?});");
+            let _ = writeln!(
+                out,
+                "error_table::include_error_table!({spec:?}, wire = {wire});"
+            );
         } else {
             let _ = writeln!(
                 out,
-                "error_table::include_error_table!({spec:?}, locales = {translations:?});"
+                "error_table::include_error_table!({spec:?}, locales = {translations:?}, wire = {wire});"
             );
         }
         self.samples(&mut out);

@@ -3,7 +3,8 @@
 //! the rows and adds `Gone`. The server, from the newer, is axum on
 //! 127.0.0.1; the client, from the older, is `reqwest`. Every row of the
 //! older table comes back as its typed variant with every field value
-//! intact, in the envelope, in problem+json and with a Swedish message;
+//! intact, in the envelope, in problem+json and with a Swedish message
+//! (the layer's, for the request's `Accept-Language`);
 //! the added row arrives as an unknown code with its fields readable.
 
 // A test fails loudly by design: `expect` and indexing say where.
@@ -13,12 +14,11 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use axum::Router;
 use axum::extract::Path;
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::header;
 use axum::routing::get;
-use axum::{Extension, Router};
-use error_table::axum::{ErrorLayer, RequestId};
+use error_table::axum::ErrorLayer;
 use error_table::reqwest::ResponseExt as _;
 use error_table::{ApiError as _, ClientError, Code as _, Decode, ReceivedCode, ReceivedError};
 use tokio::net::TcpListener;
@@ -99,34 +99,10 @@ async fn error<E: Decode>(Path(code): Path<String>) -> Result<(), E> {
     })
 }
 
-/// `GET /localized/{code}`: the error of that code in the language the
-/// request asks for, in the envelope with its fields.
-async fn localized(
-    Path(code): Path<String>,
-    Extension(id): Extension<RequestId>,
-    headers: HeaderMap,
-) -> Response {
-    let error: newer::Error = if code == "Gone" {
-        gone()
-    } else {
-        sent(&code).unwrap()
-    };
-    let language = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    let mut envelope = error.to_envelope(Some(id.as_str()));
-    envelope.error.message = error.localized(language).to_string().into();
-    let status = StatusCode::from_u16(error.status()).unwrap();
-    let body = serde_json::to_string(&envelope).unwrap();
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
-}
-
 async fn start() -> SocketAddr {
     let app = Router::new()
         .route("/envelope/{code}", get(error::<newer::Error>))
         .route("/problem/{code}", get(error::<newer_problem::Error>))
-        .route("/localized/{code}", get(localized))
         .layer(ErrorLayer::new());
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -220,9 +196,10 @@ async fn an_older_client_reads_every_row_of_a_newer_servers_problem_details() {
 
 #[tokio::test]
 async fn an_older_client_reads_every_row_of_a_newer_servers_swedish_messages() {
-    every_row_survives("localized", "sv-SE, en;q=0.5").await;
+    // The layer writes the message in the language the request asks for.
+    every_row_survives("envelope", "sv-SE, en;q=0.5").await;
     let addr = start().await;
-    let received = receive(addr, "localized", "RateLimited", "sv").await;
+    let received = receive(addr, "envelope", "RateLimited", "sv").await;
     assert_eq!(received.message(), "För många anrop: vänta 30 s.");
     assert_eq!(received.error(), Some(&Error::RateLimited { seconds: 30 }));
 }

@@ -42,6 +42,7 @@ pub mod contract;
 pub mod diagnostic;
 pub mod expand;
 mod include;
+#[cfg(feature = "page-lint")]
 pub mod lint;
 pub mod lints;
 pub mod locale;

@@ -140,8 +140,8 @@ impl<E: fmt::Debug + fmt::Display> core::error::Error for WithSource<E> {
 impl<E: Localize> Localize for WithSource<E> {
     const LOCALES: &'static [&'static str] = E::LOCALES;
 
-    fn fmt_localized(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.error.fmt_localized(locale, f)
+    fn fmt_localized(&self, f: &mut fmt::Formatter<'_>, locale: usize) -> fmt::Result {
+        self.error.fmt_localized(f, locale)
     }
 }
 

@@ -15,10 +15,14 @@ pub trait Localize: fmt::Display {
     /// Writes the message in `LOCALES[locale]`, or the canonical message
     /// where that locale has no translation of this row.
     ///
+    /// The formatter comes first, as in `Display::fmt`, so that a
+    /// [`Localized`] passes it on in the register it came in: its check for
+    /// the canonical locale is then a load, a branch and a jump.
+    ///
     /// # Errors
     ///
     /// Only those of the formatter.
-    fn fmt_localized(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    fn fmt_localized(&self, f: &mut fmt::Formatter<'_>, locale: usize) -> fmt::Result;
 
     /// The message in the best locale for `accept_language`: a language
     /// tag (`sv-SE`) or an `Accept-Language` header value
@@ -164,7 +168,7 @@ impl<E: Localize> fmt::Display for Localized<'_, E> {
         if self.locale == 0 {
             fmt::Display::fmt(self.error, f)
         } else {
-            self.error.fmt_localized(self.locale, f)
+            self.error.fmt_localized(f, self.locale)
         }
     }
 }
@@ -187,7 +191,7 @@ mod tests {
     impl Localize for Owned {
         const LOCALES: &'static [&'static str] = &["en"];
 
-        fn fmt_localized(&self, _locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn fmt_localized(&self, f: &mut fmt::Formatter<'_>, _locale: usize) -> fmt::Result {
             fmt::Display::fmt(self, f)
         }
     }

@@ -73,8 +73,8 @@ pub(super) fn localized(
             #allow
             fn fmt_localized(
                 &self,
-                locale: ::core::primitive::usize,
                 __formatter: &mut ::core::fmt::Formatter<'_>,
+                locale: ::core::primitive::usize,
             ) -> ::core::fmt::Result {
                 #body
             }

@@ -55,3 +55,39 @@ fn translated_tables_are_found_by_their_english_heading_not_their_place() {
         generated.translation_diagnostics[0]
     );
 }
+
+#[test]
+fn by_default_a_translation_reads_the_tables_with_the_header_of_its_first() {
+    // One table split under two headings, in both pages: the rows of the
+    // second table are translated too, so none lacks a translation.
+    let spec = SourceFile::new(
+        "errors.md",
+        "## Client errors\n\n| Code | Status | Message |\n|---|---|---|\n\
+         | Missing | 404 | Nothing is at {path}. |\n\n## Server errors\n\n\
+         | Code | Status | Message |\n|---|---|---|\n| Unavailable | 503 | Try again later. |\n",
+    );
+    let translation = SourceFile::new(
+        "errors.sv-SE.md",
+        "## Klientfel\n\n| Code | Status | Message |\n|---|---|---|\n\
+         | Missing | 404 | Inget finns på {path}. |\n\n## Serverfel\n\n\
+         | Code | Status | Message |\n|---|---|---|\n| Unavailable | 503 | Försök igen senare. |\n",
+    );
+    let generated = generate_with_translations(&spec, &[translation], &Settings::default());
+    assert!(
+        generated.diagnostics.is_empty(),
+        "{:?}",
+        generated.diagnostics
+    );
+    let sections: Vec<Option<&str>> = generated
+        .checked
+        .rows
+        .iter()
+        .map(|row| row.spec.section.as_deref())
+        .collect();
+    assert_eq!(sections, [Some("Client errors"), Some("Server errors")]);
+    assert!(
+        generated.translation_diagnostics[0].is_empty(),
+        "{:?}",
+        generated.translation_diagnostics[0]
+    );
+}

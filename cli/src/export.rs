@@ -214,7 +214,12 @@ fn openapi(rows: &[CheckedRow], source: &str, format: WireFormat) -> Document {
         .collect();
     let rows = rows.iter().zip(&fields).map(|(checked, fields)| {
         let row = &checked.spec;
-        openapi::Row::new(&row.code.wire, row.status.value, &row.template.text).with_fields(fields)
+        let described = openapi::Row::new(&row.code.wire, row.status.value, &row.template.text)
+            .with_fields(fields);
+        match &row.section {
+            Some(heading) => described.with_section(heading),
+            None => described,
+        }
     });
     Document {
         openapi: "3.1.0",

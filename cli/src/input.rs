@@ -19,7 +19,7 @@ pub struct TableArg {
     /// Which table is the error table: the one under this heading, or
     /// the Nth table of the file, counted from 1 (as the macro's `table`
     /// setting). By default, the first table with a code and a status
-    /// column.
+    /// column, and the later tables with its header.
     #[arg(long, value_name = "HEADING|N", value_parser = parse_table)]
     pub table: Option<TableSelector>,
     /// Several tables into one enum, as the macro's `tables` setting:

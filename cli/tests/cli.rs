@@ -134,7 +134,7 @@ fn check_with_a_column_option_reads_the_named_code_column() {
     assert!(
         ambiguous
             .stderr
-            .contains("as in `columns = { code = \"S3 Code\" }`"),
+            .contains("or `columns = { code = \"S3 Code\" }`"),
         "{}",
         ambiguous.stderr
     );
@@ -562,6 +562,16 @@ fn export_of_several_tables_gives_each_row_its_heading() {
     let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("CSV");
     assert_eq!(records.len(), 2);
     assert_eq!(&records[0][5], "Server errors");
+    let openapi = run(&["export", path, "--tables", "all", "--format", "openapi"]);
+    assert_eq!(openapi.code, 0, "{}", openapi.stderr);
+    let document: serde_json::Value = serde_json::from_str(&openapi.stdout).expect("JSON");
+    let example = |status: &str, code: &str| {
+        document["components"]["responses"][status]["content"]["application/json"]["examples"][code]
+            ["description"]
+            .clone()
+    };
+    assert_eq!(example("Error404", "Missing"), "Client errors");
+    assert_eq!(example("Error503", "Unavailable"), "Server errors");
 }
 
 #[test]

@@ -229,11 +229,13 @@ codes! {
         example: "| NotFound | 404 | Not found. |\n\n| Gone | 410 | Gone. |",
         fix: "remove the blank line, so that the rows belong to the table",
     }
-    /// The page has error tables that are not read.
-    /// Only the first error table is read unless the `tables` setting says more.
+    /// The page has tables that are not read beside the error table.
+    /// By default the first error table is read with the later tables of
+    /// its header; error tables with another header need the `tables`
+    /// setting, and HTML, YFM and grid tables are never read.
     UnreadTables = "ET0212" {
-        example: "two tables with code and status columns, and no `tables` setting",
-        fix: "read them all with `tables = all`, or name them with `tables = [\"Heading\"]`",
+        example: "two tables with code and status columns but different headers, and no `tables` setting",
+        fix: "read them all with `tables = all`, or name them with `tables = [\"Heading\"]`; write an HTML or YFM table as a GFM table",
     }
     /// The front matter is not YAML, so none of its keys is read.
     FrontMatterNotYaml = "ET0213" {

@@ -184,7 +184,7 @@ pub fn normalize_tag(tag: &str) -> Option<String> {
 }
 
 /// The translation's tables and their columns: by default its first error
-/// table; when a setting chose the canonical tables, the table of each
+/// table and the later tables with its header; when a setting chose the canonical tables, the table of each
 /// under the same heading (or its English original), else at the same
 /// place in the page.
 fn translated_tables<'d>(
@@ -196,15 +196,27 @@ fn translated_tables<'d>(
     let choices = &settings.columns;
     let tables: Vec<(&markdown::Table, &Part)> = if settings.table == TableSelector::FirstErrorTable
     {
+        // As in the canonical page: the first error table, and the later
+        // tables with its header.
         parts
             .first()
             .and_then(|part| {
-                Some((
-                    translated_table(document, &part.columns, choices, diagnostics)?,
-                    part,
-                ))
+                let first = translated_table(document, &part.columns, choices, diagnostics)?;
+                let later = document
+                    .tables
+                    .iter()
+                    .skip_while(|table| !std::ptr::eq(*table, first))
+                    .skip(1)
+                    .filter(|table| model::same_header(&table.header, &first.header));
+                Some(
+                    std::iter::once(first)
+                        .chain(later)
+                        .map(|table| (table, part))
+                        .collect::<Vec<_>>(),
+                )
             })
             .into_iter()
+            .flatten()
             .collect()
     } else {
         parts
@@ -300,7 +312,7 @@ fn translated_columns(
     choices: &[ColumnChoice],
     diagnostics: &mut Diagnostics,
 ) -> Option<Columns> {
-    if let Some(columns) = model::columns(&table.header, choices, &mut Diagnostics::default()) {
+    if let Some(columns) = model::columns(table, choices, &mut Diagnostics::default()) {
         return Some(columns);
     }
     if table.header.cells.len() == canonical.count {

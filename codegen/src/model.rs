@@ -20,8 +20,8 @@ pub mod columns;
 mod select;
 
 use self::columns::Mapping;
-pub(crate) use self::select::is_error_table;
 pub use self::select::{Survey, TableReport, survey};
+pub(crate) use self::select::{is_error_table, same_header};
 
 /// The error table: the rows of every Markdown table that is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,10 +136,25 @@ pub fn build(
     for problem in unknown_column_headers(document, &read, &settings.columns) {
         setting_diagnostics.push(problem);
     }
+    // Rows keep their heading when several tables make one enum, whether a
+    // setting chose them or they share the header of the first.
+    let several = settings.table.is_several() || selected.len() > 1;
     let mut parts = Vec::new();
     let mut rows = Vec::new();
+    let mut headers: Vec<(&markdown::Row, Option<Columns>)> = Vec::new();
     for (index, table) in selected {
-        let Some(columns) = columns(&table.header, &settings.columns, diagnostics) else {
+        // A header met before is reported once, at its first table.
+        let known = headers
+            .iter()
+            .find(|(header, _)| same_header(header, &table.header));
+        let found = if let Some((_, found)) = known {
+            *found
+        } else {
+            let found = columns(table, &settings.columns, diagnostics);
+            headers.push((&table.header, found));
+            found
+        };
+        let Some(columns) = found else {
             continue;
         };
         if let Some(orphans) = &table.orphans {
@@ -153,7 +168,7 @@ pub fn build(
             );
         }
         let heading = select::heading_text(document, table).map(str::to_owned);
-        let section = heading.clone().filter(|_| settings.table.is_several());
+        let section = heading.clone().filter(|_| several);
         rows.extend(table.rows.iter().filter_map(|row| {
             let mut row = build_row(row, columns, settings, diagnostics)?;
             row.section.clone_from(&section);
@@ -346,14 +361,15 @@ fn unknown_column_headers(
         .collect()
 }
 
-/// The columns of `header`, or `None` with the problems recorded.
+/// The columns of `table`, or `None` with the problems recorded.
 pub(crate) fn columns(
-    header: &markdown::Row,
+    table: &markdown::Table,
     choices: &[ColumnChoice],
     diagnostics: &mut Diagnostics,
 ) -> Option<Columns> {
+    let header = &table.header;
     let mapping = Mapping::of(header, choices);
-    let problems = columns::problems(header, &mapping);
+    let problems = columns::problems(header, &table.rows, &mapping);
     let failed = !problems.is_empty();
     for problem in problems {
         diagnostics.push(problem);
@@ -1071,6 +1087,97 @@ mod tests {
         let file = SourceFile::new("t.md", TWO_TABLES);
         let (line, _) = file.line_of(warning.range().unwrap().start);
         assert_eq!(line, 18);
+    }
+
+    /// A table split under headings: three tables of one header, and a
+    /// fourth of another.
+    const SPLIT_TABLE: &str = "## Client errors\n\n\
+        | Code | Status | Message |\n|---|---|---|\n| BadInput | 400 | a |\n\n\
+        ## Limits\n\n| Name | Value |\n|---|---|\n| rate | 10 |\n\n\
+        ## Server errors\n\n\
+        | Code | Status | Message |\n|---|---|---|\n| Internal | 500 | c |\n\n\
+        ## Legacy errors\n\n\
+        | Error code | HTTP | Error message |\n|---|---|---|\n| Old | 410 | d |\n\n\
+        ## Gateway errors\n\n\
+        | Code | Status | Message |\n|---|---|---|\n| Timeout | 504 | e |\n";
+
+    #[test]
+    fn by_default_the_tables_with_the_first_ones_header_are_read_with_their_headings() {
+        let (table, diagnostics) = read(SPLIT_TABLE, &Settings::default());
+        let table = table.unwrap();
+        assert_eq!(
+            codes_and_sections(&table),
+            [
+                ("BadInput".to_owned(), Some("Client errors".to_owned())),
+                ("Internal".to_owned(), Some("Server errors".to_owned())),
+                ("Timeout".to_owned(), Some("Gateway errors".to_owned())),
+            ]
+        );
+        // The table of another header still needs a setting, and says so.
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(
+            diagnostics[0].message,
+            "only the error tables with the header of the first are read (lines 3, 15 and 27), \
+             and this page has 1 more with another header"
+        );
+        assert_eq!(
+            diagnostics[0].notes,
+            ["line 21: the table under `Legacy errors`, 1 row"]
+        );
+    }
+
+    #[test]
+    fn a_table_setting_reads_only_the_table_it_names() {
+        let by_index = build_text(SPLIT_TABLE, &TableSelector::Index(1)).0.unwrap();
+        assert_eq!(
+            codes_and_sections(&by_index),
+            [("BadInput".to_owned(), None)]
+        );
+        let listed = TableSelector::Headings(vec!["Server errors".into()]);
+        let by_heading = build_text(SPLIT_TABLE, &listed).0.unwrap();
+        assert_eq!(
+            codes_and_sections(&by_heading),
+            [("Internal".to_owned(), Some("Server errors".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn a_header_problem_of_tables_with_one_header_is_reported_once() {
+        let text = "## A\n\n| Code | Status |\n|---|---|\n| X | 400 |\n\n\
+            ## B\n\n| Code | Status |\n|---|---|\n| Y | 400 |\n";
+        let (_, messages) = first(text);
+        assert_eq!(messages, ["the error table has no message column"]);
+    }
+
+    #[test]
+    fn an_html_or_yfm_table_beside_the_error_table_is_a_warning_at_its_line() {
+        let text = format!(
+            "{HEADER}| Gone | 410 | a |\n\n<table><tr><td>Old</td></tr></table>\n\n\
+             #|\n|| Code | Status ||\n|#\n"
+        );
+        let (table, diagnostics) = read(&text, &Settings::default());
+        assert_eq!(table.unwrap().rows.len(), 1);
+        let file = SourceFile::new("t.md", text.as_str());
+        let found: Vec<(usize, Option<&str>)> = diagnostics
+            .iter()
+            .map(|diagnostic| {
+                assert_eq!(diagnostic.severity, crate::Severity::Warning);
+                (
+                    file.line_of(diagnostic.range().unwrap().start).0,
+                    diagnostic.label.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (5, Some("HTML tables are not read")),
+                (
+                    7,
+                    Some("a YFM multiline table (`#|` … `|#`) is not a GFM table")
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -143,7 +143,9 @@ impl Default for TranslationPolicy {
 /// Which table of a Markdown file holds the errors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TableSelector {
-    /// The first table with a code column and a status column.
+    /// The first table with a code column and a status column, and the
+    /// later tables with the same header (one table split under
+    /// headings).
     FirstErrorTable,
     /// The first table after the heading with this text (case-insensitive).
     Heading(String),

@@ -109,13 +109,22 @@ pub fn check(
                         row.code.wire, row.code.variant
                     ),
                 )
-                .at(row.code.span.clone())
+                .at(match row.code.variant_from {
+                    VariantFrom::Code => row.code.span.clone(),
+                    VariantFrom::Name(_) => row.code.variant_span.clone(),
+                })
                 .label(format!(
                     "`{first_code}` on line {first_line} has the same Rust name"
                 ))
-                .help(
-                    "rename one of the codes so that they differ in more than case and punctuation",
-                ),
+                .help(match row.code.variant_from {
+                    VariantFrom::Code => {
+                        "rename one of the codes so that they differ in more than case and punctuation"
+                    }
+                    VariantFrom::Name(_) => {
+                        "give one of the two rows another name in the name column, so that the \
+                         names differ in more than case and punctuation"
+                    }
+                }),
             );
             continue;
         }
@@ -406,6 +415,27 @@ mod tests {
                 .unwrap()
                 .contains("`variant_prefix = \"E\"` makes it `E10002`")
         );
+    }
+
+    #[test]
+    fn two_rows_of_one_name_are_an_error_at_the_later_name_cell() {
+        let text = "| Error code | Name | Status | Message |\n|---|---|---|---|\n\
+            | 10002 | PartInvalid | 400 | a |\n| 10003 | PartInvalid | 400 | b |\n";
+        let named = Settings {
+            columns: vec![crate::settings::ColumnChoice {
+                role: crate::settings::ColumnRole::Name,
+                header: syn::LitStr::new("Name", Span::call_site()),
+            }],
+            ..Settings::default()
+        };
+        let (rows, errors) = check_with(text, &named);
+        assert_eq!(rows, [("10002".to_owned(), "PartInvalid".to_owned())]);
+        assert_eq!(errors.len(), 1);
+        let file = SourceFile::new("t.md", text);
+        let range = errors[0].range().unwrap();
+        assert_eq!(file.line_of(range.start).0, 4);
+        assert_eq!(&text[range.start..range.end], "PartInvalid");
+        assert!(errors[0].help.as_deref().unwrap().contains("name column"));
     }
 
     #[test]

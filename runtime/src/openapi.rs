@@ -59,13 +59,15 @@ use crate::{Code, Envelope, ErrorBody, Fields, Problem, WireFormat};
 const EXAMPLE_TARGET: &str = "43f4cb08-8fac-4b65-9db1-745c2ae65f3a";
 
 /// A row of an error table, as the OpenAPI components show it: its code,
-/// its status, its message template and its fields.
+/// its status, its message template, its fields and the heading of its
+/// table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Row<'a> {
     code: &'a str,
     status: u16,
     template: &'a str,
     fields: &'a [&'a str],
+    section: Option<&'a str>,
 }
 
 impl<'a> Row<'a> {
@@ -78,6 +80,7 @@ impl<'a> Row<'a> {
             status,
             template,
             fields: &[],
+            section: None,
         }
     }
 
@@ -85,6 +88,17 @@ impl<'a> Row<'a> {
     #[must_use]
     pub const fn with_fields(self, fields: &'a [&'a str]) -> Self {
         Self { fields, ..self }
+    }
+
+    /// The same row under `heading`, the heading of its table when a page
+    /// splits its errors over several: the `description` of its example,
+    /// which OpenAPI tools show beside the example's summary.
+    #[must_use]
+    pub const fn with_section(self, heading: &'a str) -> Self {
+        Self {
+            section: Some(heading),
+            ..self
+        }
     }
 }
 
@@ -264,11 +278,12 @@ fn example(row: &Row<'_>, format: WireFormat) -> Value {
             serde_json::to_value(Envelope::from(body))
         }
     };
-    json!({
-        "summary": row.template,
-        // Strings and numbers always serialize.
-        "value": value.unwrap_or_default(),
-    })
+    // Strings and numbers always serialize.
+    let mut example = json!({ "summary": row.template, "value": value.unwrap_or_default() });
+    if let (Some(section), Some(members)) = (row.section, example.as_object_mut()) {
+        members.insert("description".to_owned(), Value::from(section));
+    }
+    example
 }
 
 /// The reason phrase of `status` (`Bad Request`), or `HTTP 499` for a
@@ -294,6 +309,19 @@ mod tests {
             components["responses"]["Error499"]["description"],
             "HTTP 499: ClientClosed"
         );
+    }
+
+    #[test]
+    fn the_heading_of_a_row_is_the_description_of_its_example() {
+        let rows = [
+            Row::new("BucketMissing", 404, "No such bucket.").with_section("Bucket errors"),
+            Row::new("KeyMissing", 404, "No such key."),
+        ];
+        let components = components(rows, WireFormat::Envelope);
+        let examples =
+            &components["responses"]["Error404"]["content"]["application/json"]["examples"];
+        assert_eq!(examples["BucketMissing"]["description"], "Bucket errors");
+        assert!(examples["KeyMissing"].get("description").is_none());
     }
 
     #[test]

@@ -238,25 +238,38 @@ fn description_as_message(columns: &mut [Mapped]) {
 /// The errors of a mapping that leaves the table unreadable: two columns
 /// for one role, and each required role no column has.
 #[must_use]
-pub fn problems(header: &markdown::Row, mapping: &Mapping) -> Vec<Diagnostic> {
+pub fn problems(
+    header: &markdown::Row,
+    rows: &[markdown::Row],
+    mapping: &Mapping,
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for (cell, mapped) in header.cells.iter().zip(&mapping.columns) {
         if let Why::Ambiguous { role, with } = mapped.why {
             let earlier = header.cells.get(with).map_or("", |cell| cell.text.as_str());
-            problems.push(
-                Diagnostic::error(DiagnosticCode::AmbiguousColumn, format!(
-                    "two columns could be the {} column",
-                    role.as_str()
-                ))
-                .at(cell.span.clone())
-                .label(format!("`{earlier}` already is"))
-                .help(format!(
-                    "say which is the {role} column, as in `columns = {{ {role} = \"{header}\" }}`, \
-                     or rename one of the two headers",
-                    role = role.as_str(),
+            let mut problem = Diagnostic::error(
+                DiagnosticCode::AmbiguousColumn,
+                format!("two columns could be the {} column", role.as_str()),
+            )
+            .at(cell.span.clone())
+            .label(format!("`{earlier}` already is"))
+            .help(format!(
+                "say which is the {role} column, with `columns = {{ {role} = \"{earlier}\" }}` \
+                 or `columns = {{ {role} = \"{header}\" }}`, or rename one of the two headers",
+                role = role.as_str(),
+                header = cell.text
+            ));
+            if role == ColumnRole::Code && all_numbers(rows, with) {
+                // Pages with numeric codes name each code in a second
+                // column (R2's `Error Code` and `S3 Code`).
+                problem = problem.note(format!(
+                    "when the `{earlier}` codes make no Rust names (numbers), keep them as the \
+                     wire codes and take the variant names from `{header}`: \
+                     `columns = {{ code = \"{earlier}\", name = \"{header}\" }}`",
                     header = cell.text
-                )),
-            );
+                ));
+            }
+            problems.push(problem);
         }
     }
     for role in REQUIRED {
@@ -265,6 +278,17 @@ pub fn problems(header: &markdown::Row, mapping: &Mapping) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// Whether the cells of `column` are numbers, as codes that make no
+/// Rust names are: every cell with text, and at least one.
+fn all_numbers(rows: &[markdown::Row], column: usize) -> bool {
+    let mut cells = rows
+        .iter()
+        .filter_map(|row| row.cells.get(column))
+        .filter(|cell| !cell.text.is_empty())
+        .peekable();
+    cells.peek().is_some() && cells.all(|cell| cell.text.bytes().all(|byte| byte.is_ascii_digit()))
 }
 
 /// A required column no header names: the header words that would be
@@ -430,7 +454,7 @@ mod tests {
         let header = header("| Error Code | S3 Code | HTTP Status Code | Message |");
         let mapping = Mapping::of(&header, &[]);
         assert!(mapping.is_error_table());
-        let problems = problems(&header, &mapping);
+        let problems = problems(&header, &[], &mapping);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].message, "two columns could be the code column");
         assert_eq!(
@@ -440,8 +464,8 @@ mod tests {
         assert_eq!(
             problems[0].help.as_deref(),
             Some(
-                "say which is the code column, as in `columns = { code = \"S3 Code\" }`, \
-                 or rename one of the two headers"
+                "say which is the code column, with `columns = { code = \"Error Code\" }` \
+                 or `columns = { code = \"S3 Code\" }`, or rename one of the two headers"
             )
         );
     }
@@ -449,7 +473,7 @@ mod tests {
     #[test]
     fn a_missing_column_names_the_words_that_would_be_taken() {
         let header = header("| Code | Status |");
-        let problems = problems(&header, &Mapping::of(&header, &[]));
+        let problems = problems(&header, &[], &Mapping::of(&header, &[]));
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].message, "the error table has no message column");
         assert_eq!(problems[0].notes, [words_note(ColumnRole::Message)]);

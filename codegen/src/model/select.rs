@@ -30,7 +30,7 @@ pub(crate) fn select<'d>(
     };
     let found: Vec<(usize, &markdown::Table)> = match &settings.table {
         TableSelector::FirstErrorTable => {
-            let found: Vec<_> = error_tables().take(1).collect();
+            let found = first_with_its_header(document, error_tables().next());
             if let Some(warning) = unread_error_tables(file, document, &found, choices) {
                 diagnostics.push(warning);
             }
@@ -63,8 +63,62 @@ pub(crate) fn select<'d>(
     };
     if found.is_empty() {
         diagnostics.push(no_table(file, document, settings));
+    } else {
+        for warning in unread_table_syntax(document) {
+            diagnostics.push(warning);
+        }
     }
     found
+}
+
+/// Tables in HTML or a syntax that is not GFM beside the error table:
+/// they may hold rows, which are never read. Tables in code blocks and
+/// block quotes are examples and quotes, and pipe lines without a
+/// delimiter row are as often prose: those pass without a word.
+fn unread_table_syntax(document: &Document) -> Vec<Diagnostic> {
+    document
+        .ignored_tables
+        .iter()
+        .filter(|ignored| matches!(ignored.place, Ignored::Html | Ignored::Yfm | Ignored::Grid))
+        .map(|ignored| {
+            let (label, help) = ignored_reason(ignored.place);
+            Diagnostic::warning(
+                DiagnosticCode::UnreadTables,
+                "a table beside the error table is not read, and its rows are not generated",
+            )
+            .at(ignored.span.clone())
+            .label(label)
+            .help(format!("if it holds errors, {help}"))
+        })
+        .collect()
+}
+
+/// The first error table and the later tables with its header: one table
+/// split under headings, as pages split their errors by kind.
+fn first_with_its_header<'d>(
+    document: &'d Document,
+    first: Option<(usize, &'d markdown::Table)>,
+) -> Vec<(usize, &'d markdown::Table)> {
+    let Some((first_index, first)) = first else {
+        return Vec::new();
+    };
+    let later = document
+        .tables
+        .iter()
+        .enumerate()
+        .skip(first_index + 1)
+        .filter(|(_, table)| same_header(&table.header, &first.header));
+    std::iter::once((first_index, first)).chain(later).collect()
+}
+
+/// Whether two headers have the same cells in the same order.
+pub(crate) fn same_header(one: &markdown::Row, other: &markdown::Row) -> bool {
+    one.cells.len() == other.cells.len()
+        && one
+            .cells
+            .iter()
+            .zip(&other.cells)
+            .all(|(one, other)| one.text == other.text)
 }
 
 /// Whether the header has a code and a status column.
@@ -72,55 +126,86 @@ pub(crate) fn is_error_table(header: &markdown::Row, choices: &[ColumnChoice]) -
     Mapping::of(header, choices).is_error_table()
 }
 
-/// The error tables after the first, which the default reads alone: a
-/// warning at the second, naming each, so that no row is skipped
-/// silently.
+/// The error tables with another header than the first, which the
+/// default does not read: a warning at the first of them, naming each, so
+/// that no row is skipped silently.
 fn unread_error_tables(
     file: &SourceFile,
     document: &Document,
     read: &[(usize, &markdown::Table)],
     choices: &[ColumnChoice],
 ) -> Option<Diagnostic> {
-    let &[(first_index, first)] = read else {
+    let &[(first_index, _), ..] = read else {
         return None;
     };
     let others: Vec<&markdown::Table> = document
         .tables
         .iter()
+        .enumerate()
         .skip(first_index + 1)
-        .filter(|table| is_error_table(&table.header, choices))
+        .filter(|(index, table)| {
+            !read.iter().any(|(read, _)| read == index) && is_error_table(&table.header, choices)
+        })
+        .map(|(_, table)| table)
         .collect();
     let second = others.first()?;
-    let (first_line, _) = file.line_of(first.span.start);
-    let mut headings: Vec<String> = std::iter::once(first)
-        .chain(others.iter().copied())
-        .filter_map(|table| heading_text(document, table))
-        .map(|heading| format!("\"{heading}\""))
+    let read_tables: Vec<&markdown::Table> = read.iter().map(|(_, table)| *table).collect();
+    let read_lines: Vec<String> = read_tables
+        .iter()
+        .map(|table| file.line_of(table.span.start).0.to_string())
         .collect();
-    headings.dedup();
-    let listed = if headings.len() == others.len() + 1 {
-        format!("`tables = [{}]`", headings.join(", "))
-    } else {
-        "`tables = [\"…\", \"…\"]`".to_owned()
-    };
-    let mut warning = Diagnostic::warning(
-        DiagnosticCode::UnreadTables,
-        format!(
-            "only the first error table is read (line {first_line}), and this page has {} more",
-            others.len()
+    let mut everything = read_tables.clone();
+    everything.extend(others.iter().copied());
+    everything.sort_by_key(|table| table.span.start);
+    let listed = headings_setting(document, &everything);
+    let (message, alone) = match read_lines.as_slice() {
+        [line] => (
+            format!(
+                "only the first error table is read (line {line}), and this page has {} more",
+                others.len()
+            ),
+            format!("`table = {}` reads the first alone", first_index + 1),
         ),
-    )
-    .at(second.header.span.clone())
-    .label("this table is not read")
-    .help(format!(
-        "read every error table into one enum with `tables = all`, or name their headings with \
-         {listed}; `table = {}` reads the first alone, without this warning",
-        first_index + 1
-    ));
+        lines => (
+            format!(
+                "only the error tables with the header of the first are read (lines {}), \
+                 and this page has {} more with another header",
+                super::list(lines),
+                others.len()
+            ),
+            format!(
+                "{} reads those alone",
+                headings_setting(document, &read_tables)
+            ),
+        ),
+    };
+    let mut warning = Diagnostic::warning(DiagnosticCode::UnreadTables, message)
+        .at(second.header.span.clone())
+        .label("this table is not read")
+        .help(format!(
+            "read every error table into one enum with `tables = all`, or name their headings with \
+             {listed}; {alone}, without this warning"
+        ));
     for table in others {
         warning = warning.note(describe(file, document, table));
     }
     Some(warning)
+}
+
+/// `tables = ["Client errors", "Server errors"]` for these tables, or a
+/// pattern of it when one has no heading of its own.
+fn headings_setting(document: &Document, tables: &[&markdown::Table]) -> String {
+    let mut headings: Vec<String> = tables
+        .iter()
+        .filter_map(|table| heading_text(document, table))
+        .map(|heading| format!("\"{heading}\""))
+        .collect();
+    headings.dedup();
+    if headings.len() == tables.len() {
+        format!("`tables = [{}]`", headings.join(", "))
+    } else {
+        "`tables = [\"…\", \"…\"]`".to_owned()
+    }
 }
 
 /// `line 20: the table under `Server errors`, 3 rows`.
@@ -174,11 +259,79 @@ pub(super) fn no_table(file: &SourceFile, document: &Document, settings: &Settin
             let (label, _) = ignored_reason(ignored.place);
             diagnostic = diagnostic.note(format!("line {line}: {label}"));
         }
+        // The help for what the tables show, unless it is about a table
+        // that is not read.
+        if let (Some(help), true) = (
+            tables_help(file, document, &settings.columns),
+            document.ignored_tables.is_empty(),
+        ) {
+            diagnostic = diagnostic.help(help);
+        }
         for table in &document.tables {
             diagnostic = diagnostic.note(passed_over(file, table, &settings.columns));
         }
         diagnostic
     }
+}
+
+/// A help for a page whose tables hold errors in a shape that is no
+/// error table: codes and statuses in group rows, or codes without
+/// statuses.
+fn tables_help(
+    file: &SourceFile,
+    document: &Document,
+    choices: &[ColumnChoice],
+) -> Option<&'static str> {
+    let names = |role| {
+        document
+            .tables
+            .iter()
+            .any(|table| Mapping::of(&table.header, choices).names(role))
+    };
+    if document
+        .tables
+        .iter()
+        .any(|table| !group_rows(file, table).is_empty())
+    {
+        Some(
+            "write one row per error, with its code, its status and its message in columns \
+             of their own: `| Error code | HTTP status code | Message |`, such as \
+             `| BadRequest | 400 | … |`, instead of a group row above the rows",
+        )
+    } else if names(ColumnRole::Code) && !names(ColumnRole::Status) {
+        Some(
+            "no table of this page has a status column: an error table gives each error its \
+             HTTP status, so add a column such as `HTTP status code` to the table of codes",
+        )
+    } else {
+        None
+    }
+}
+
+/// The rows of `table` that hold one bold cell and nothing else, with
+/// their lines: headings of groups (`**BadRequestError (status code
+/// 400)**`), where some pages put the code and the status of the rows
+/// below.
+fn group_rows<'t>(file: &SourceFile, table: &'t markdown::Table) -> Vec<(usize, &'t str)> {
+    let is_bold = |cell: &markdown::Cell| {
+        let source = file
+            .text()
+            .get(cell.span.clone())
+            .unwrap_or_default()
+            .trim();
+        ["**", "__"].iter().any(|mark| {
+            source.len() > 2 * mark.len() && source.starts_with(mark) && source.ends_with(mark)
+        })
+    };
+    table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let (first, rest) = row.cells.split_first()?;
+            let alone = is_bold(first) && rest.iter().all(|cell| cell.text.is_empty());
+            alone.then(|| (file.line_of(row.span.start).0, first.text.as_str()))
+        })
+        .collect()
 }
 
 /// Why a table without a code or a status column is not the error table.
@@ -202,8 +355,21 @@ pub(crate) fn passed_over(
     } else {
         ""
     };
+    let groups = group_rows(file, table);
+    let grouped = match groups.as_slice() {
+        [] => String::new(),
+        [(_, example), ..] => {
+            let lines: Vec<String> = groups.iter().map(|(line, _)| line.to_string()).collect();
+            format!(
+                "; the codes and statuses stand in one-cell group rows above the rows \
+                 (line{} {}, such as `{example}`), which are no columns",
+                if lines.len() == 1 { "" } else { "s" },
+                super::list(&lines)
+            )
+        }
+    };
     format!(
-        "the table on line {line} has columns {}, but {}{hint}",
+        "the table on line {line} has columns {}, but {}{hint}{grouped}",
         names.join(", "),
         lacking(&mapping)
     )
@@ -356,6 +522,7 @@ pub fn survey(file: &SourceFile, document: &Document, settings: &Settings) -> Su
         .into_iter()
         .map(|(index, _)| index)
         .collect();
+    let first_read = read.first().copied();
     let tables = document
         .tables
         .iter()
@@ -373,7 +540,7 @@ pub fn survey(file: &SourceFile, document: &Document, settings: &Settings) -> Su
                     .iter()
                     .map(|cell| cell.text.clone())
                     .collect(),
-                reason: reason(&settings.table, read, &mapping),
+                reason: reason(&settings.table, read, first_read == Some(index), &mapping),
                 mapping,
                 rows: table.rows.len(),
                 read,
@@ -401,7 +568,9 @@ pub fn survey(file: &SourceFile, document: &Document, settings: &Settings) -> Su
 fn rule(selector: &TableSelector) -> String {
     match selector {
         TableSelector::FirstErrorTable => {
-            "the first table with a code and a status column (the default)".to_owned()
+            "the first table with a code and a status column, and the later tables with its \
+             header (the default)"
+                .to_owned()
         }
         TableSelector::Index(position) => {
             format!("`table = {position}`: table {position} of the file")
@@ -425,17 +594,22 @@ fn rule(selector: &TableSelector) -> String {
     }
 }
 
-/// Why a table is read, or is not.
-fn reason(selector: &TableSelector, read: bool, mapping: &Mapping) -> String {
+/// Why a table is read, or is not; `first` is whether it is the first
+/// table read.
+fn reason(selector: &TableSelector, read: bool, first: bool, mapping: &Mapping) -> String {
     let error_table = mapping.is_error_table();
     match (read, selector) {
-        (true, TableSelector::FirstErrorTable) => {
+        (true, TableSelector::FirstErrorTable) if first => {
             "the first table with a code and a status column".to_owned()
+        }
+        (true, TableSelector::FirstErrorTable) => {
+            "it has the header of the first error table".to_owned()
         }
         (true, TableSelector::All) => "it has a code and a status column".to_owned(),
         (true, _) => "the setting chooses it".to_owned(),
         (false, TableSelector::FirstErrorTable) if error_table => {
-            "an error table after the first: `tables = all` reads it too".to_owned()
+            "an error table with another header than the first: `tables = all` reads it too"
+                .to_owned()
         }
         (false, _) if error_table => "the setting does not choose it".to_owned(),
         (false, _) => format!("it has {}", lacking(mapping)),

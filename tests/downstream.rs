@@ -7,6 +7,8 @@
 //! client needs a wildcard arm and the added row breaks nothing; with
 //! `exhaustive = true` it may leave the wildcard out, and the added row
 //! breaks its build. The contract's verdict on the added row is the same.
+//! A client's `match` on a code that `renamed.md` renamed (listing the old
+//! code as an alias) still compiles, with a deprecation warning.
 
 // A test fails loudly by design: `expect` and indexing say where.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
@@ -14,6 +16,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
 
 use error_table_codegen::contract::{Contract, changes};
 use error_table_codegen::settings::Settings;
@@ -56,6 +59,22 @@ fn revision(name: &str) -> String {
 /// API crate of revision `name`, its enums exhaustive or not; the
 /// compiler's errors when it does not.
 fn client_builds(dir: &Path, name: &str, exhaustive: bool, wildcard: bool) -> Result<(), String> {
+    client_check(dir, name, exhaustive, wildcard).map(|_| ())
+}
+
+/// [`client_builds`], with what the compiler said when it built.
+fn client_check(
+    dir: &Path,
+    name: &str,
+    exhaustive: bool,
+    wildcard: bool,
+) -> Result<String, String> {
+    // The tests' API crates share a name and a target directory, where
+    // cargo gives them the same artifacts: one build at a time.
+    static ONE_BUILD: Mutex<()> = Mutex::new(());
+    let _build = ONE_BUILD
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let setting = if exhaustive {
         ", exhaustive = true"
     } else {
@@ -65,7 +84,8 @@ fn client_builds(dir: &Path, name: &str, exhaustive: bool, wildcard: bool) -> Re
     write(
         &dir.join("api/src/lib.rs"),
         &format!(
-            "//! The API's types.\n\nerror_table::include_error_table!(\"spec/errors.md\"{setting});\n"
+            "//! The API's types.\n\n#![deny(warnings, clippy::pedantic)]\n\n\
+             error_table::include_error_table!(\"spec/errors.md\"{setting});\n"
         ),
     );
     write(&dir.join("client/src/lib.rs"), &client(wildcard));
@@ -81,10 +101,11 @@ fn client_builds(dir: &Path, name: &str, exhaustive: bool, wildcard: bool) -> Re
         .env_remove("ERROR_TABLE_MANIFEST_DIR")
         .output()
         .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     if output.status.success() {
-        Ok(())
+        Ok(stderr)
     } else {
-        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+        Err(stderr)
     }
 }
 
@@ -114,10 +135,11 @@ fn added_row_breaks(exhaustive: bool) -> bool {
     changes[0].is_breaking()
 }
 
-#[test]
-fn a_downstream_match_breaks_on_an_added_row_exactly_when_the_contract_says_so() {
+/// The downstream workspace in `CARGO_TARGET_TMPDIR/{name}`: an API crate
+/// on the runtime and a client crate on the API crate.
+fn downstream(name: &str) -> PathBuf {
     let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("downstream");
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     write(
         &dir.join("Cargo.toml"),
         "[workspace]\nmembers = [\"api\", \"client\"]\nresolver = \"3\"\n",
@@ -135,6 +157,12 @@ fn a_downstream_match_breaks_on_an_added_row_exactly_when_the_contract_says_so()
         "[package]\nname = \"client\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
          [dependencies]\napi = { path = \"../api\" }\n",
     );
+    dir
+}
+
+#[test]
+fn a_downstream_match_breaks_on_an_added_row_exactly_when_the_contract_says_so() {
+    let dir = downstream("downstream");
 
     // `#[non_exhaustive]`: the client needs its wildcard arm, and then the
     // added row breaks nothing, as the contract says.
@@ -156,4 +184,22 @@ fn a_downstream_match_breaks_on_an_added_row_exactly_when_the_contract_says_so()
         "{error}"
     );
     assert!(added_row_breaks(true));
+}
+
+#[test]
+fn a_downstream_match_on_a_renamed_code_still_compiles_with_a_deprecation_warning() {
+    // The client's exhaustive `match` names `ErrorCode::Conflict`, which
+    // `renamed.md` calls `VersionConflict` with `Conflict` as an alias: the
+    // deprecated constant stands in for the variant, in the pattern and in
+    // the exhaustiveness check, and the API crate itself stays warning-free.
+    let dir = downstream("downstream-renamed");
+    let warnings = client_check(&dir, "renamed", true, false).unwrap();
+    assert!(
+        warnings.contains("use of deprecated associated constant `api::ErrorCode::Conflict`")
+            && warnings.contains(
+                "the code `Conflict` was renamed to `VersionConflict`; use `VersionConflict`"
+            ),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("api/src"), "{warnings}");
 }

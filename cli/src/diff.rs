@@ -179,7 +179,7 @@ fn items(old: &Loaded, new: &Loaded) -> Vec<Item> {
     let renamed: HashMap<&str, &str> = changes
         .iter()
         .filter_map(|change| match change {
-            Change::Renamed { old, new } => Some((new.code.as_str(), old.code.as_str())),
+            Change::Renamed { old, new, .. } => Some((new.code.as_str(), old.code.as_str())),
             _ => None,
         })
         .collect();
@@ -251,7 +251,20 @@ fn item(change: &Change<'_>) -> Item {
                 ..Place::new(&old.spans.code)
             };
         }
-        Change::Renamed { old, new } => {
+        Change::AliasAdded { new, .. } | Change::AliasRemoved { new, .. } => {
+            item.change = if matches!(change, Change::AliasAdded { .. }) {
+                "alias added"
+            } else {
+                "alias removed"
+            };
+            item.kind = if change.is_breaking() {
+                DiagnosticCode::CodeRemoved
+            } else {
+                DiagnosticCode::CodeAdded
+            };
+            item.place = Place::new(&new.spans.code);
+        }
+        Change::Renamed { old, new, .. } => {
             item.change = "renamed";
             item.new_code = Some(new.code.clone());
             set_old(&mut item, old);

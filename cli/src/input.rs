@@ -339,7 +339,7 @@ mod tests {
         assert_eq!(
             parse_column("wire=X").err().as_deref(),
             Some(
-                "unknown column `wire` (columns: `code`, `status`, `message`, `description`, `name`)"
+                "unknown column `wire` (columns: `code`, `status`, `message`, `description`, `name`, `aliases`)"
             )
         );
         assert!(parse_column("code").is_err());

@@ -177,6 +177,31 @@ fn out_of_date(
                         .label("not locked")
                         .help(format!("lock it with `{command}`")),
                     ),
+                    Change::Renamed {
+                        old,
+                        new,
+                        accepted: true,
+                    } => Some(
+                        Diagnostic::error(
+                            DiagnosticCode::CodeRenamed,
+                            format!(
+                                "`{}` now sends `{}`, its locked alias, which the lockfile does not say",
+                                old.code, new.code
+                            ),
+                        )
+                        .at(new.spans.code.clone())
+                        .label("not locked")
+                        .help(format!("lock it with `{command}`")),
+                    ),
+                    Change::AliasAdded { new, alias, .. } => Some(
+                        Diagnostic::error(
+                            DiagnosticCode::CodeAdded,
+                            format!("the alias `{alias}` of `{}` is not in the lockfile", new.code),
+                        )
+                        .at(new.spans.code.clone())
+                        .label("not locked")
+                        .help(format!("lock it with `{command}`")),
+                    ),
                     Change::Exhaustiveness {
                         old: false,
                         new: true,
@@ -294,9 +319,25 @@ pub fn describe(change: &Change<'_>) -> String {
                 .to_owned()
         }
         Change::Removed(old) => format!("`{}` ({}) removed", old.code, old.status),
-        Change::Renamed { old, new } => {
-            format!("`{}` renamed to `{}`", old.code, new.code)
+        Change::Renamed {
+            old,
+            new,
+            accepted: true,
+        } => format!(
+            "`{}` renamed to `{}`: clients of the older revision accept `{}` as an alias",
+            old.code, new.code, new.code
+        ),
+        Change::Renamed { old, new, .. } => format!(
+            "`{}` renamed to `{}`, which clients of the older revision do not know: list it as an alias of `{}` in a revision first",
+            old.code, new.code, old.code
+        ),
+        Change::AliasAdded { new, alias, .. } => {
+            format!("`{}` accepts the alias `{alias}` too", new.code)
         }
+        Change::AliasRemoved { new, alias, .. } => format!(
+            "`{}` no longer accepts `{alias}`, which servers of the older revision may still send",
+            new.code
+        ),
         Change::StatusChanged { old, new } => {
             format!("`{}` status {} → {}", old.code, old.status, new.status)
         }

@@ -60,6 +60,9 @@ pub struct Row {
     pub template: Template,
     /// The text of a description column, if the table has one.
     pub description: Option<String>,
+    /// The row's other codes from an aliases column, in cell order:
+    /// former spellings that readers still accept for this row.
+    pub aliases: Vec<Alias>,
     /// The heading of the row's table, when the `tables` setting reads
     /// several tables into one enum.
     pub section: Option<String>,
@@ -80,6 +83,15 @@ pub struct Code {
     pub span: Range<usize>,
     /// The cell the variant name is made from.
     pub variant_span: Range<usize>,
+}
+
+/// Another code of a row, which readers accept and writers never send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// The code as it may arrive on the wire.
+    pub wire: String,
+    /// Its text in the aliases cell.
+    pub span: Range<usize>,
 }
 
 /// What a variant name is made from.
@@ -115,6 +127,8 @@ pub struct Columns {
     pub description: Option<usize>,
     /// The optional column of variant names.
     pub name: Option<usize>,
+    /// The optional column of aliases.
+    pub aliases: Option<usize>,
 }
 
 /// Finds the error table of `document` and reads its rows.
@@ -389,6 +403,7 @@ pub(crate) fn columns(
         message,
         description: mapping.column(ColumnRole::Description),
         name: mapping.column(ColumnRole::Name),
+        aliases: mapping.column(ColumnRole::Aliases),
     })
 }
 
@@ -453,6 +468,10 @@ fn build_row(
         .and_then(|index| row.cells.get(index))
         .map(|cell| cell.text.clone())
         .filter(|text| !text.is_empty());
+    let aliases = columns
+        .aliases
+        .and_then(|index| row.cells.get(index))
+        .map_or_else(Vec::new, |cell| aliases(cell, &mut errors));
     let failed = !errors.is_empty();
     for error in errors {
         diagnostics.push(error);
@@ -464,6 +483,7 @@ fn build_row(
             status,
             template,
             description,
+            aliases,
             section: None,
         }),
         _ => None,
@@ -480,7 +500,51 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
         );
         return None;
     }
-    if let Some((at, space)) = cell.text.char_indices().find(|(_, c)| c.is_whitespace()) {
+    let span = wire_code(cell, 0..cell.text.len(), errors)?;
+    Some(Code {
+        wire: cell.text.clone(),
+        variant: cell.text.to_upper_camel_case(),
+        variant_from: VariantFrom::Code,
+        variant_span: span.clone(),
+        span,
+    })
+}
+
+/// The codes of an aliases cell, separated by commas; empty pieces (a
+/// trailing comma) are skipped, and each alias is checked like a code.
+fn aliases(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Vec<Alias> {
+    let mut aliases = Vec::new();
+    let mut start = 0;
+    for piece in cell.text.split(',') {
+        let end = start + piece.len();
+        let leading = piece.len() - piece.trim_start().len();
+        let text = piece.trim();
+        let range = start + leading..start + leading + text.len();
+        start = end + 1;
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(span) = wire_code(cell, range, errors) {
+            aliases.push(Alias {
+                wire: text.to_owned(),
+                span,
+            });
+        }
+    }
+    aliases
+}
+
+/// The source span of the code at `range` of the cell's text, or `None`
+/// with the error when it is not one word of ASCII.
+fn wire_code(
+    cell: &Cell,
+    range: Range<usize>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Range<usize>> {
+    let text = cell.text.get(range.clone())?;
+    let at_cell =
+        |at: usize, len: usize| cell.source_span(range.start + at..range.start + at + len);
+    if let Some((at, space)) = text.char_indices().find(|(_, c)| c.is_whitespace()) {
         let what = if space == ' ' {
             "a space".to_owned()
         } else {
@@ -489,9 +553,9 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
         errors.push(
             Diagnostic::error(
                 DiagnosticCode::CodeNotOneWord,
-                format!("error code `{}` contains {what}", cell.text),
+                format!("error code `{text}` contains {what}"),
             )
-            .at(cell.source_span(at..at + space.len_utf8()))
+            .at(at_cell(at, space.len_utf8()))
             .label("here")
             .help("an error code is one word, such as `InvalidInput` or `invalid_input`"),
         );
@@ -500,9 +564,8 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
     // A look-alike letter (Cyrillic `а` for `a`) or an invisible character
     // makes a code that reads like another, on the wire and as a Rust name
     // (rustc's `confusable_idents` lints fire in the user's crate).
-    if let Some((at, other)) = cell.text.char_indices().find(|(_, c)| !c.is_ascii()) {
-        let escaped: String = cell
-            .text
+    if let Some((at, other)) = text.char_indices().find(|(_, c)| !c.is_ascii()) {
+        let escaped: String = text
             .chars()
             .map(|c| {
                 if c.is_ascii() {
@@ -522,7 +585,7 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
                 DiagnosticCode::CodeNotAscii,
                 format!("error code `{escaped}` contains {what}, which is not ASCII"),
             )
-            .at(cell.source_span(at..at + other.len_utf8()))
+            .at(at_cell(at, other.len_utf8()))
             .label("not ASCII")
             .help(
                 "write codes in ASCII letters, digits, `_`, `.` and `-`: \
@@ -531,14 +594,7 @@ fn code(cell: &Cell, errors: &mut Vec<Diagnostic>) -> Option<Code> {
         );
         return None;
     }
-    let span = cell.source_span(0..cell.text.len());
-    Some(Code {
-        wire: cell.text.clone(),
-        variant: cell.text.to_upper_camel_case(),
-        variant_from: VariantFrom::Code,
-        variant_span: span.clone(),
-        span,
-    })
+    Some(cell.source_span(range))
 }
 
 impl Code {

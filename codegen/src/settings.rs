@@ -236,16 +236,19 @@ pub enum ColumnRole {
     Description,
     /// The Rust variant name, for codes that do not make one.
     Name,
+    /// Former codes of the row, which readers still accept.
+    Aliases,
 }
 
 impl ColumnRole {
     /// Every role, in the order the docs list them.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Code,
         Self::Status,
         Self::Message,
         Self::Description,
         Self::Name,
+        Self::Aliases,
     ];
 
     /// The role's name in the `columns` setting.
@@ -257,6 +260,7 @@ impl ColumnRole {
             Self::Message => "message",
             Self::Description => "description",
             Self::Name => "name",
+            Self::Aliases => "aliases",
         }
     }
 
@@ -266,7 +270,7 @@ impl ColumnRole {
         Self::ALL.into_iter().find(|role| role.as_str() == name)
     }
 
-    /// `` `code`, `status`, `message`, `description`, `name` ``.
+    /// `` `code`, `status`, `message`, `description`, `name`, `aliases` ``.
     #[must_use]
     pub fn names() -> String {
         Self::ALL
@@ -953,7 +957,7 @@ mod tests {
         assert_eq!(
             error_of(quote!("a.md", columns = { mesage = "Details" })),
             [
-                "unknown column `mesage`; did you mean `message`? (columns: `code`, `status`, `message`, `description`, `name`)"
+                "unknown column `mesage`; did you mean `message`? (columns: `code`, `status`, `message`, `description`, `name`, `aliases`)"
             ]
         );
         assert_eq!(

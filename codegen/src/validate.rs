@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use heck::ToUpperCamelCase;
 use proc_macro2::Span;
 use syn::{Ident, Type};
 
@@ -36,6 +37,10 @@ pub struct CheckedRow {
     pub variant: Ident,
     /// One field per placeholder, in order of appearance.
     pub fields: Vec<Field>,
+    /// The variant names of its aliases, with the alias each comes from:
+    /// the names that downstream code of a revision that sent the alias
+    /// still uses, kept as deprecated constants.
+    pub former_variants: Vec<(Ident, String)>,
 }
 
 /// A field of an error variant.
@@ -69,13 +74,14 @@ impl fmt::Debug for Field {
 /// out; of two rows with the same code, the first is kept.
 pub fn check(
     file: &SourceFile,
-    table: Table,
+    mut table: Table,
     settings: &Settings,
     diagnostics: &mut Diagnostics,
 ) -> Checked {
     let mut seen_codes: HashMap<String, (usize, Option<String>)> = HashMap::new();
     let mut seen_variants: HashMap<String, (usize, String)> = HashMap::new();
     let mut rows = Vec::new();
+    drop_colliding_aliases(file, &mut table.rows, diagnostics);
     for row in table.rows {
         let line = file.line_of(row.span.start).0;
         if let Some((first_line, first_section)) = seen_codes.get(&row.code.wire) {
@@ -134,12 +140,83 @@ pub fn check(
                 spec: row,
                 variant,
                 fields,
+                former_variants: Vec::new(),
             });
         }
     }
+    name_former_variants(&mut rows, settings.variant_prefix.as_deref());
     Checked {
         rows,
         exhaustive: settings.exhaustive,
+    }
+}
+
+/// Leaves out, with an error naming both lines, each alias that is a code
+/// of the table or an alias met before: a received code must name one
+/// row.
+fn drop_colliding_aliases(file: &SourceFile, rows: &mut [Row], diagnostics: &mut Diagnostics) {
+    let mut taken: HashMap<String, (usize, String)> = HashMap::new();
+    for row in rows.iter() {
+        let line = file.line_of(row.span.start).0;
+        taken
+            .entry(row.code.wire.clone())
+            .or_insert((line, "the code".to_owned()));
+    }
+    for row in rows.iter_mut() {
+        let line = file.line_of(row.span.start).0;
+        let code = row.code.wire.clone();
+        row.aliases.retain(|alias| {
+            let Some((first_line, what)) = taken.get(&alias.wire) else {
+                taken.insert(
+                    alias.wire.clone(),
+                    (line, format!("an alias of `{code}`")),
+                );
+                return true;
+            };
+            let here = if *first_line == line {
+                "on this line".to_owned()
+            } else {
+                format!("on line {first_line}")
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    DiagnosticCode::DuplicateCode,
+                    format!("the alias `{}` of `{code}` is already {what} {here}", alias.wire),
+                )
+                .at(alias.span.clone())
+                .label(format!("already {what} {here}"))
+                .help("a received code must name one row; remove the alias or the other use of the code"),
+            );
+            false
+        });
+    }
+}
+
+/// Gives each alias of a row whose variant is named from its code the
+/// variant name that the alias makes, when that is an identifier and no
+/// variant or earlier alias has it. A row named by a name column keeps its
+/// variant when its code changes, so its aliases need none.
+fn name_former_variants(rows: &mut [CheckedRow], prefix: Option<&str>) {
+    let mut taken: Vec<String> = rows.iter().map(|row| row.variant.to_string()).collect();
+    for row in rows.iter_mut() {
+        if row.spec.code.variant_from != VariantFrom::Code {
+            continue;
+        }
+        for alias in &row.spec.aliases {
+            let mut name = alias.wire.to_upper_camel_case();
+            if let Some(prefix) = prefix
+                && name.starts_with(|c: char| c.is_ascii_digit())
+            {
+                name.insert_str(0, prefix);
+            }
+            if taken.contains(&name) {
+                continue;
+            }
+            if let Ok(ident) = identifier(&name) {
+                taken.push(name);
+                row.former_variants.push((ident, alias.wire.clone()));
+            }
+        }
     }
 }
 
@@ -343,6 +420,89 @@ mod tests {
             .map(|d| d.message)
             .collect();
         (variants, messages)
+    }
+
+    /// A row's code, aliases and former variant names.
+    type AliasedRow = (String, Vec<String>, Vec<String>);
+
+    /// The aliases and former variant names of each row of a table with an
+    /// aliases column, and the messages.
+    fn check_aliases(rows: &str) -> (Vec<AliasedRow>, Vec<String>) {
+        let text = format!("| Code | Status | Message | Former codes |\n|---|---|---|---|\n{rows}");
+        let file = SourceFile::new("t.md", text);
+        let mut diagnostics = Diagnostics::default();
+        let table = model::build(
+            &file,
+            &markdown::parse(&file),
+            &Settings::default(),
+            &mut diagnostics,
+            &mut Diagnostics::default(),
+        )
+        .unwrap();
+        let checked = check(&file, table, &Settings::default(), &mut diagnostics);
+        let rows = checked
+            .rows
+            .iter()
+            .map(|row| {
+                (
+                    row.spec.code.wire.clone(),
+                    row.spec
+                        .aliases
+                        .iter()
+                        .map(|alias| alias.wire.clone())
+                        .collect(),
+                    row.former_variants
+                        .iter()
+                        .map(|(name, _)| name.to_string())
+                        .collect(),
+                )
+            })
+            .collect();
+        let messages = diagnostics
+            .into_sorted()
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        (rows, messages)
+    }
+
+    #[test]
+    fn aliases_are_split_at_commas_and_name_former_variants() {
+        let (rows, errors) = check_aliases(
+            "| Gone | 410 | g |  `Missing`, not_there , |\n| Teapot | 418 | t | |\n| Late | 504 | l | late, 504 |\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            rows,
+            [
+                (
+                    "Gone".into(),
+                    vec!["Missing".into(), "not_there".into()],
+                    vec!["Missing".into(), "NotThere".into()]
+                ),
+                ("Teapot".into(), vec![], vec![]),
+                // `late` makes the row's own variant name, `504` none.
+                ("Late".into(), vec!["late".into(), "504".into()], vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_alias_that_is_a_code_or_another_alias_is_rejected_naming_both_lines() {
+        let (rows, errors) = check_aliases(
+            "| Gone | 410 | g | Teapot, Old |\n| Teapot | 418 | t | Old |\n| Late | 504 | l | Late |\n| Slow | 503 | s | Bad Alias |\n",
+        );
+        assert_eq!(
+            errors,
+            [
+                "the alias `Teapot` of `Gone` is already the code on line 4",
+                "the alias `Old` of `Teapot` is already an alias of `Gone` on line 3",
+                "the alias `Late` of `Late` is already the code on this line",
+                "error code `Bad Alias` contains a space",
+            ]
+        );
+        let aliases: Vec<&[String]> = rows.iter().map(|row| row.1.as_slice()).collect();
+        assert_eq!(aliases, [&["Old".to_owned()][..], &[], &[]]);
     }
 
     #[test]

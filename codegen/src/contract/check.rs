@@ -1,6 +1,7 @@
 //! The `lock` setting's check: a table's [`Contract`] against the one its
-//! lockfile pins. Added codes pass, unless the enums are exhaustive; every
-//! other change fails the build, until the lockfile is written again on
+//! lockfile pins. Added codes pass, unless the enums are exhaustive, and so
+//! do added aliases and a rename to a code the lockfile lists as an alias;
+//! every other change fails the build, until the lockfile is written again on
 //! purpose.
 
 use crate::codes::DiagnosticCode;
@@ -107,17 +108,14 @@ fn broken_contract(change: Change<'_>, lock_file: &SourceFile, update: &str) -> 
         .label(format!("locked with {}", field_list(&old.fields)))
         .help(accept("placeholder fields", "them"))
         .note(pinned(old)),
-        Change::Renamed { old, new } => Diagnostic::error(
-            DiagnosticCode::CodeRenamed,
-            format!(
-                "the locked code `{}` was renamed to `{}`",
-                old.code, new.code
-            ),
-        )
-        .at(new.spans.code.clone())
-        .label(format!("locked as `{}`", old.code))
-        .help(accept("code", "it"))
-        .note(pinned(old)),
+        Change::Renamed {
+            old,
+            new,
+            accepted: false,
+        } => unknown_rename(old, new, update).note(pinned(old)),
+        Change::AliasRemoved { old, new, alias } => {
+            alias_dropped(new, alias, update).note(pinned(old))
+        }
         Change::Removed(old) => Diagnostic::error(
             DiagnosticCode::CodeRemoved,
             format!("the locked code `{}` is no longer in the table", old.code),
@@ -151,9 +149,47 @@ fn broken_contract(change: Change<'_>, lock_file: &SourceFile, update: &str) -> 
             "set `exhaustive = true` again, or accept the change on purpose with `{update}`"
         ))
         .note(format!("`{lock}` says `exhaustive`")),
-        Change::Added { .. } | Change::Exhaustiveness { .. } => return None,
+        Change::Added { .. }
+        | Change::Exhaustiveness { .. }
+        | Change::Renamed { accepted: true, .. }
+        | Change::AliasAdded { .. } => return None,
     };
     Some(diagnostic)
+}
+
+/// A locked code renamed to one that the lockfile's table did not accept.
+fn unknown_rename(old: &Entry, new: &Entry, update: &str) -> Diagnostic {
+    Diagnostic::error(
+        DiagnosticCode::CodeRenamed,
+        format!(
+            "the locked code `{}` was renamed to `{}`, which clients of the lockfile's table do not know",
+            old.code, new.code
+        ),
+    )
+    .at(new.spans.code.clone())
+    .label(format!("locked as `{}`", old.code))
+    .help(format!(
+        "to rename without breaking clients, first lock a revision that still sends `{}` and lists `{}` in its aliases column; \
+         or restore the code, or accept the change on purpose with `{update}`",
+        old.code, new.code
+    ))
+}
+
+/// A code that the lockfile's entry accepted and the table's rejects.
+fn alias_dropped(new: &Entry, alias: &str, update: &str) -> Diagnostic {
+    Diagnostic::error(
+        DiagnosticCode::CodeRemoved,
+        format!(
+            "`{}` no longer accepts the locked code `{alias}`, which servers of the lockfile's table may still send",
+            new.code
+        ),
+    )
+    .at(new.spans.code.clone())
+    .label(format!("`{alias}` is not among its codes"))
+    .help(format!(
+        "keep `{alias}` in the row's aliases column while servers may still send it; \
+         or accept the change on purpose with `{update}`"
+    ))
 }
 
 #[cfg(test)]
@@ -229,11 +265,62 @@ mod tests {
         let errors = broken(SPEC, &changed);
         assert_eq!(errors.len(), 1);
         assert!(
-            errors[0]
-                .starts_with("error[ET0705]: the locked code `NotFound` was renamed to `NotFnd`"),
+            errors[0].starts_with(
+                "error[ET0705]: the locked code `NotFound` was renamed to `NotFnd`, which clients of the lockfile's table do not know"
+            ),
             "{}",
             errors[0]
         );
+    }
+
+    const RENAMING: &str = "\
+| Code | Status | Message | Also accepted |
+|---|---|---|---|
+| Conflict | 409 | Version {the version} conflicts. | VersionConflict |
+";
+
+    #[test]
+    fn a_rename_to_a_locked_alias_passes_and_dropping_the_former_code_fails() {
+        let renamed = RENAMING
+            .replace("| Conflict |", "| VersionConflict |")
+            .replace("| VersionConflict |\n", "| Conflict |\n");
+        assert!(broken(RENAMING, &renamed).is_empty());
+        // Dropping the alias before the rename breaks servers that send it.
+        assert_eq!(
+            broken(RENAMING, &RENAMING.replace("VersionConflict |", " |")).len(),
+            1
+        );
+        let dropped = RENAMING
+            .replace("| Conflict |", "| VersionConflict |")
+            .replace("| VersionConflict |\n", "| |\n");
+        insta::assert_snapshot!(broken(RENAMING, &dropped).join("\n"), @"
+        error[ET0706]: `VersionConflict` no longer accepts the locked code `Conflict`, which servers of the lockfile's table may still send
+         --> spec/errors.md:3:3
+          |
+        3 | | VersionConflict | 409 | Version {the version} conflicts. | |
+          |   ^^^^^^^^^^^^^^^ `Conflict` is not among its codes
+          |
+          = help: keep `Conflict` in the row's aliases column while servers may still send it; or accept the change on purpose with `error-table lock spec/errors.md`
+          = note: `spec/errors.lock` line 6 pins `Conflict 409 version aliases: VersionConflict`
+        ");
+    }
+
+    #[test]
+    fn a_rename_to_an_unlisted_code_says_to_list_it_first() {
+        let jumped = RENAMING
+            .replace("| Conflict |", "| VersionConflict |")
+            .replace("| VersionConflict |\n", "| Conflict |\n");
+        let errors = broken(&RENAMING.replace("VersionConflict |", " |"), &jumped);
+        insta::assert_snapshot!(errors.join("\n"), @"
+        error[ET0705]: the locked code `Conflict` was renamed to `VersionConflict`, which clients of the lockfile's table do not know
+         --> spec/errors.md:3:3
+          |
+        3 | | VersionConflict | 409 | Version {the version} conflicts. | Conflict |
+          |   ^^^^^^^^^^^^^^^ locked as `Conflict`
+          |
+          = help: to rename without breaking clients, first lock a revision that still sends `Conflict` and lists `VersionConflict` in its aliases column; or restore the code, or accept the change on purpose with `error-table lock spec/errors.md`
+          = note: `spec/errors.lock` line 6 pins `Conflict 409 version`
+        ");
     }
 
     #[test]

@@ -17,8 +17,17 @@
 //! MaximumBatchSizeExceeded 400 batch_size_allowed batch_size_received
 //! ```
 //!
+//! A row with aliases (codes its readers accept besides its own, see
+//! `spec/FORMAT.md`) ends its line with the word `aliases:` and them,
+//! sorted:
+//!
+//! ```text
+//! VersionConflict 409 other_version version aliases: Conflict
+//! ```
+//!
 //! Codes never hold whitespace (the table rejects such codes) and fields
-//! are identifiers, so a line splits at spaces without quoting. Messages
+//! are identifiers (never `aliases:`), so a line splits at spaces without
+//! quoting. Messages
 //! are not locked: they are free text and may be reworded.
 //!
 //! A table whose enums are exhaustive (the macro's `exhaustive = true`,
@@ -47,6 +56,9 @@ const PREAMBLE: &str = "\
 # after a deliberate change, update this file with `error-table lock <spec>`.
 ";
 
+/// The word before the aliases of a line.
+const ALIASES: &str = "aliases:";
+
 /// The lines Git writes into a file with a merge conflict.
 const CONFLICT_MARKERS: [&str; 4] = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"];
 
@@ -65,6 +77,14 @@ pub fn print(contract: &Contract) -> String {
         for field in &entry.fields {
             text.push(' ');
             text.push_str(field);
+        }
+        if !entry.aliases.is_empty() {
+            text.push(' ');
+            text.push_str(ALIASES);
+            for alias in &entry.aliases {
+                text.push(' ');
+                text.push_str(alias);
+            }
         }
         text.push('\n');
     }
@@ -212,15 +232,24 @@ fn entry(line: Range<usize>, words: &[Word<'_>], diagnostics: &mut Diagnostics) 
         return None;
     };
     let status = status(status_span, status_text, diagnostics);
-    let fields = field_set(fields, diagnostics);
-    let fields_span = match (rest.get(1), rest.last()) {
+    let (fields, aliases) = match fields.iter().position(|(_, word)| *word == ALIASES) {
+        Some(at) => (
+            fields.get(..at).unwrap_or_default(),
+            fields.get(at + 1..).unwrap_or_default(),
+        ),
+        None => (fields, &[][..]),
+    };
+    let fields_span = match (fields.first(), fields.last()) {
         (Some((first, _)), Some((last, _))) => first.start..last.end,
         _ => status_span.end..status_span.end,
     };
+    let fields = field_set(fields, diagnostics);
+    let aliases = alias_set(code, aliases, diagnostics);
     Some(Entry {
         code: (*code).to_owned(),
         status: status?,
         fields: fields?,
+        aliases: aliases?,
         spans: EntrySpans {
             line,
             code: code_span.clone(),
@@ -276,6 +305,35 @@ fn field_set(words: &[Word<'_>], diagnostics: &mut Diagnostics) -> Option<Vec<St
     }
     fields.sort();
     ok.then_some(fields)
+}
+
+/// The aliases of a line, sorted; `None` when one is repeated or is the
+/// line's code.
+fn alias_set(code: &str, words: &[Word<'_>], diagnostics: &mut Diagnostics) -> Option<Vec<String>> {
+    let mut aliases: Vec<String> = Vec::new();
+    let mut ok = true;
+    for (span, alias) in words {
+        let problem = if *alias == code {
+            "is the line's own code"
+        } else if aliases.iter().any(|seen| seen == alias) {
+            "is listed twice"
+        } else {
+            aliases.push((*alias).to_owned());
+            continue;
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                DiagnosticCode::MalformedLock,
+                format!("the alias `{alias}` {problem}"),
+            )
+            .at(span.clone())
+            .label("expected another code that clients accept for this line's")
+            .help("after `aliases:`, list each other code of the row once"),
+        );
+        ok = false;
+    }
+    aliases.sort();
+    ok.then_some(aliases)
 }
 
 /// The significant lines of `text`: the range of each and its words, with
@@ -380,6 +438,44 @@ mod tests {
         };
         assert_eq!(strip(&parsed), strip(&contract));
         assert_eq!(print(&parsed), print(&contract));
+    }
+
+    #[test]
+    fn aliases_are_printed_after_the_fields_and_read_back() {
+        let (_, contract) = of_spec(
+            "| Code | Status | Message | Aliases |\n|---|---|---|---|\n\
+             | Gone | 410 | {the resource} is gone. | Missing, Deleted |\n\
+             | Teapot | 418 | Short and stout. | `Kettle` |\n\
+             | Internal | 500 | Oops. | |\n",
+        );
+        let text = print(&contract);
+        let body: Vec<&str> = text.lines().filter(|line| !line.starts_with('#')).collect();
+        assert_eq!(
+            body,
+            [
+                "version 1",
+                "Gone 410 resource aliases: Deleted Missing",
+                "Internal 500",
+                "Teapot 418 aliases: Kettle",
+            ]
+        );
+        let (parsed, errors) = read(&text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(parsed.entries[0].aliases, ["Deleted", "Missing"]);
+        assert_eq!(parsed.entries[0].fields, ["resource"]);
+        assert_eq!(print(&parsed), text);
+    }
+
+    #[test]
+    fn a_repeated_alias_or_the_own_code_as_alias_is_malformed() {
+        let (_, errors) = read("version 1\nA 400 x aliases: B B\nC 400 aliases: C\n");
+        assert_eq!(
+            errors,
+            [
+                "the alias `B` is listed twice",
+                "the alias `C` is the line's own code"
+            ]
+        );
     }
 
     #[test]

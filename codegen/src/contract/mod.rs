@@ -43,6 +43,8 @@ pub struct Entry {
     pub status: u16,
     /// The fields of its placeholders, sorted.
     pub fields: Vec<String>,
+    /// Its other codes, which readers accept for it, sorted.
+    pub aliases: Vec<String>,
     /// Where it was read from: a line of a lockfile, or a row of a table.
     pub spans: EntrySpans,
 }
@@ -75,10 +77,14 @@ impl Contract {
                     .map(|placeholder| placeholder.field.clone())
                     .collect();
                 fields.sort();
+                let mut aliases: Vec<String> =
+                    row.aliases.iter().map(|alias| alias.wire.clone()).collect();
+                aliases.sort();
                 Entry {
                     code: row.code.wire.clone(),
                     status: row.status.value,
                     fields,
+                    aliases,
                     spans: EntrySpans {
                         line: row.span.clone(),
                         code: row.code.span.clone(),
@@ -106,6 +112,20 @@ impl Contract {
             .binary_search_by(|entry| entry.code.as_str().cmp(code))
             .ok()
             .and_then(|index| self.entries.get(index))
+    }
+}
+
+impl Entry {
+    /// Whether readers of this entry take `code` for it: its code or one
+    /// of its aliases.
+    #[must_use]
+    pub fn accepts(&self, code: &str) -> bool {
+        self.code == code || self.aliases.iter().any(|alias| alias == code)
+    }
+
+    /// Its code, then its aliases.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.code.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
 }
 

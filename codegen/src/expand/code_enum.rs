@@ -33,6 +33,7 @@ pub(super) fn code_enum(
         all.code(format_args!("Self::{},", row.variant));
     }
     let (variants, all) = (parse(&variants), parse(&all));
+    let former_variants = former_variants(rows);
     let as_str = by_variant(
         rows,
         &quote!(&'static ::core::primitive::str),
@@ -106,14 +107,42 @@ pub(super) fn code_enum(
                 #field_names
             }
 
-            /// The code whose wire string is `code`, compared exactly.
+            /// The code whose wire string or alias is `code`, compared
+            /// exactly.
             #[must_use]
             pub fn from_code(code: &::core::primitive::str) -> ::core::option::Option<Self> {
                 #from_code
             }
+            #former_variants
         }
 
     }
+}
+
+/// A deprecated constant per former variant name, so that downstream code
+/// naming it (in a `match` too) keeps compiling, with a warning, after the
+/// code was renamed.
+fn former_variants(rows: &[CheckedRow]) -> TokenStream {
+    let mut consts = String::new();
+    for row in rows {
+        for (name, alias) in &row.former_variants {
+            let new = &row.spec.code.wire;
+            consts.doc(&format!(
+                "The code `{alias}`, renamed to `{new}`: [`Self::{}`], which still accepts `{alias}` on the wire.",
+                row.variant
+            ));
+            consts.code(format_args!("#[deprecated(note = "));
+            consts.string(&format!(
+                "the code `{alias}` was renamed to `{new}`; use `{}`",
+                row.variant
+            ));
+            consts.code(format_args!(
+                ")] #[allow(non_upper_case_globals)] pub const {name}: Self = Self::{};",
+                row.variant
+            ));
+        }
+    }
+    parse(&consts)
 }
 
 /// The standard and runtime traits of the code enum.

@@ -7,28 +7,37 @@ use crate::validate::CheckedRow;
 
 use super::text::{WriteCode, parse};
 
-/// Tables up to this many rows look codes up with a `match`, which the
+/// Tables up to this many codes and aliases look codes up with a `match`, which the
 /// compiler turns into a switch on the length and a few compares; larger
 /// ones with a perfect hash, whose cost does not grow with the table while
 /// the `match` grows with the codes of each length.
-const MATCH_LOOKUP_MAX_ROWS: usize = 64;
+const MATCH_LOOKUP_MAX_CODES: usize = 64;
 
 /// The body of `from_code`: a `match` on the code for small tables, a
-/// perfect hash for the others.
+/// perfect hash for the others. Each alias is one more key for its row,
+/// so a table without aliases looks up exactly as before.
 pub(super) fn from_code(rows: &[CheckedRow], code_name: &syn::Ident) -> TokenStream {
-    if rows.is_empty() {
+    let keys: Vec<(&str, &syn::Ident)> = rows
+        .iter()
+        .flat_map(|row| {
+            let aliases = row.spec.aliases.iter().map(|alias| alias.wire.as_str());
+            std::iter::once(row.spec.code.wire.as_str())
+                .chain(aliases)
+                .map(move |code| (code, &row.variant))
+        })
+        .collect();
+    if keys.is_empty() {
         return quote! {
             let _ = code;
             ::core::option::Option::None
         };
     }
-    if rows.len() <= MATCH_LOOKUP_MAX_ROWS {
+    if keys.len() <= MATCH_LOOKUP_MAX_CODES {
         let mut arms = String::new();
-        for row in rows {
-            arms.string(&row.spec.code.wire);
+        for (code, variant) in &keys {
+            arms.string(code);
             arms.code(format_args!(
-                " => ::core::option::Option::Some(Self::{}),",
-                row.variant
+                " => ::core::option::Option::Some(Self::{variant}),"
             ));
         }
         let arms = parse(&arms);
@@ -39,8 +48,8 @@ pub(super) fn from_code(rows: &[CheckedRow], code_name: &syn::Ident) -> TokenStr
             }
         };
     }
-    let codes: Vec<&str> = rows.iter().map(|row| row.spec.code.wire.as_str()).collect();
-    // The codes are distinct (duplicates were left out), so a placement
+    let codes: Vec<&str> = keys.iter().map(|(code, _)| *code).collect();
+    // The codes and aliases are distinct (duplicates were left out), so a placement
     // exists; the generator's seed is fixed, so builds are reproducible.
     let hash = phf_generator::generate_hash(&codes);
     let key = Literal::u64_suffixed(hash.key);
@@ -49,10 +58,10 @@ pub(super) fn from_code(rows: &[CheckedRow], code_name: &syn::Ident) -> TokenStr
         disps.code(format_args!("({first}, {second}),"));
     }
     let mut entries = String::new();
-    for row in hash.map.iter().filter_map(|&index| rows.get(index)) {
+    for (code, variant) in hash.map.iter().filter_map(|&index| keys.get(index)) {
         entries.push('(');
-        entries.string(&row.spec.code.wire);
-        entries.code(format_args!(", {code_name}::{}),", row.variant));
+        entries.string(code);
+        entries.code(format_args!(", {code_name}::{variant}),"));
     }
     let (disps, entries) = (parse(&disps), parse(&entries));
     quote! {

@@ -10,7 +10,13 @@ use crate::settings::{ColumnChoice, ColumnRole};
 /// header has gives its role, so `HTTP status code` is the status and
 /// `Error code` the code. Of two columns with one role, the one with the
 /// lower rank is taken: `Details` is the message only beside no `Message`.
-const WORDS: [(&str, ColumnRole, u8); 9] = [
+/// The words of the aliases come first, so that `Former codes` is no
+/// code column.
+const WORDS: [(&str, ColumnRole, u8); 13] = [
+    ("aliases", ColumnRole::Aliases, 0),
+    ("alias", ColumnRole::Aliases, 0),
+    ("former", ColumnRole::Aliases, 0),
+    ("accepted", ColumnRole::Aliases, 0),
     ("status", ColumnRole::Status, 0),
     ("http", ColumnRole::Status, 0),
     ("code", ColumnRole::Code, 0),
@@ -326,6 +332,10 @@ pub fn words_note(role: ColumnRole) -> String {
         }
         ColumnRole::Description => "a header with the word `description`",
         ColumnRole::Name => "only the column that `columns = { name = \"…\" }` names",
+        ColumnRole::Aliases => {
+            "a header with the word `aliases`, `alias`, `former` or `accepted`, such as `Aliases`, \
+             `Former codes` or `Also accepted`"
+        }
     };
     format!("taken as the {} column: {taken}", role.as_str())
 }
@@ -477,6 +487,28 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].message, "the error table has no message column");
         assert_eq!(problems[0].notes, [words_note(ColumnRole::Message)]);
+    }
+
+    #[test]
+    fn alias_headers_are_recognised_before_the_code_word() {
+        for aliases in [
+            "Aliases",
+            "Also accepted",
+            "Former codes",
+            "former CODE",
+            "Alias",
+        ] {
+            assert_eq!(
+                roles(&format!("| Code | Status | Message | {aliases} |"), &[])[3],
+                Some("aliases"),
+                "{aliases}"
+            );
+        }
+        let choices = [choice(ColumnRole::Aliases, "Old spellings")];
+        assert_eq!(
+            roles("| Code | Status | Message | Old spellings |", &choices)[3],
+            Some("aliases")
+        );
     }
 
     #[test]

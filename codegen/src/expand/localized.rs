@@ -1,10 +1,10 @@
 //! The locales of the table and the `Display` of each error in each of
 //! them, falling back row by row to the canonical message.
 //!
-//! The translations are data, not code: per locale, one string literal
-//! holding the text of all its messages and one byte string holding their
-//! pieces, which the runtime's `write_localized` reads (its module
-//! documents the format). The code is one `match` arm per row with fields,
+//! The translations are data, not code: per locale, an array of string
+//! literals holding the runs of text of all its messages and one byte
+//! string holding their pieces, which the runtime's `write_localized` reads
+//! (its module documents the format). The code is one `match` arm per row with fields,
 //! whatever the number of locales: as code (a `match` arm per locale and
 //! row), twenty locales made `cargo check` of a 2,000-row table 8 times
 //! slower (BENCHMARKS.md).
@@ -88,9 +88,9 @@ pub(super) fn localized(
 fn translated_body(rows: &[CheckedRow], translations: &[Translation]) -> TokenStream {
     let messages = translations.iter().map(|translation| {
         let packed = Packed::new(rows, &translation.templates);
-        let text = string_literal(&packed.text);
+        let runs = packed.runs.iter().map(|run| string_literal(run));
         let pieces = Literal::byte_string(&packed.pieces);
-        quote!(::error_table::__private::Messages::new(#text, #pieces))
+        quote!(::error_table::__private::Messages::new(&[#(#runs),*], #pieces))
     });
     let args = args(rows);
     quote! {
@@ -107,8 +107,8 @@ fn translated_body(rows: &[CheckedRow], translations: &[Translation]) -> TokenSt
 }
 
 /// `text` as a string literal: a raw one, which the compiler's lexer takes
-/// as it is, where `Literal::string` escapes it `char` by `char` (with
-/// twenty locales of 2,000 rows, that is megabytes); escaped only when it
+/// as it is, where `Literal::string` escapes it `char` by `char` (twenty
+/// locales of 2,000 rows are megabytes of text); escaped only when it
 /// holds a carriage return, which a raw string cannot.
 fn string_literal(text: &str) -> TokenStream {
     if text.contains('\r') {
@@ -146,29 +146,29 @@ fn args(rows: &[CheckedRow]) -> TokenStream {
     quote!(match #scrutinee { #arms })
 }
 
-/// A locale's messages in the runtime's format: the text of all of them,
-/// and the table of their pieces.
+/// A locale's messages in the runtime's format: the runs of text of all
+/// of them, and the table of their pieces.
 struct Packed {
-    text: String,
+    runs: Vec<String>,
     pieces: Vec<u8>,
 }
 
-/// The bit of a piece that makes it a field, and the longest run of text
-/// one piece takes.
+/// The bit of a piece that makes it a field; a piece without it is the
+/// row's next run of text.
 const FIELD: u16 = 0x8000;
 
 impl Packed {
     /// The messages `templates` (one per row, `None` where the row is not
     /// translated) of `rows`.
     fn new(rows: &[CheckedRow], templates: &[Option<Template>]) -> Self {
-        let mut text = String::new();
+        let mut runs = Vec::new();
         let mut entries = Vec::new();
         let mut ends = Vec::with_capacity(rows.len());
         for (index, row) in rows.iter().enumerate() {
             if let Some(Some(template)) = templates.get(index) {
-                push_u32(&mut entries, text.len());
+                push_u32(&mut entries, runs.len());
                 for segment in &template.segments {
-                    push_piece(&mut entries, &mut text, row, segment);
+                    push_piece(&mut entries, &mut runs, row, segment);
                 }
             }
             ends.push(entries.len());
@@ -183,14 +183,19 @@ impl Packed {
             push_u32(&mut pieces, header + offset);
         }
         pieces.extend(entries);
-        Self { text, pieces }
+        Self { runs, pieces }
     }
 }
 
-/// Writes one piece of a row's message into its entry, and its text.
-fn push_piece(entries: &mut Vec<u8>, text: &mut String, row: &CheckedRow, segment: &Segment) {
+/// Writes one piece of a row's message into its entry, and its run of
+/// text; an empty run is no piece.
+fn push_piece(entries: &mut Vec<u8>, runs: &mut Vec<String>, row: &CheckedRow, segment: &Segment) {
     match segment {
-        Segment::Literal(literal) => push_text(entries, text, literal),
+        Segment::Literal(literal) if literal.is_empty() => {}
+        Segment::Literal(literal) => {
+            entries.extend(0u16.to_le_bytes());
+            runs.push(literal.clone());
+        }
         Segment::Placeholder(placeholder) => {
             // There is a field: translations whose placeholders do not
             // match the row's are left out before expansion.
@@ -202,24 +207,6 @@ fn push_piece(entries: &mut Vec<u8>, text: &mut String, row: &CheckedRow, segmen
     }
 }
 
-/// Writes a run of text into an entry, and the text: a run longer than a
-/// piece takes is cut where a `char` starts.
-fn push_text(entries: &mut Vec<u8>, text: &mut String, literal: &str) {
-    let mut rest = literal;
-    while !rest.is_empty() {
-        let mut end = rest.len().min(usize::from(FIELD - 1));
-        while !rest.is_char_boundary(end) {
-            end -= 1;
-        }
-        let Some((run, after)) = rest.split_at_checked(end) else {
-            break;
-        };
-        entries.extend(u16::try_from(run.len()).unwrap_or_default().to_le_bytes());
-        text.push_str(run);
-        rest = after;
-    }
-}
-
 /// Writes `value` as a little-endian `u32`; no table comes near 4 GiB.
 fn push_u32(out: &mut Vec<u8>, value: usize) {
     let value = u32::try_from(value).unwrap_or(u32::MAX);
@@ -228,20 +215,7 @@ fn push_u32(out: &mut Vec<u8>, value: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{push_text, string_literal};
-
-    #[test]
-    fn a_long_run_of_text_takes_pieces_cut_between_chars() {
-        let literal = "é".repeat(20_000);
-        let (mut entries, mut text) = (Vec::new(), String::new());
-        push_text(&mut entries, &mut text, &literal);
-        assert_eq!(text, literal);
-        let pieces: Vec<u16> = entries
-            .chunks(2)
-            .map(|piece| u16::from_le_bytes([piece[0], piece[1]]))
-            .collect();
-        assert_eq!(pieces, [32_766, 40_000 - 32_766]);
-    }
+    use super::string_literal;
 
     #[test]
     fn any_text_is_one_string_literal_of_itself() {

@@ -396,8 +396,10 @@ mod tests {
     use crate::markdown;
     use crate::model;
 
-    fn check_text(rows: &str) -> (Vec<String>, Vec<String>) {
-        let text = format!("| Code | Status | Message |\n|---|---|---|\n{rows}");
+    /// The checked rows of a table with `header` (and its delimiter row)
+    /// above `rows`, and the messages of every diagnostic.
+    fn check_table(header: &str, rows: &str) -> (Checked, Vec<String>) {
+        let text = format!("{header}{rows}");
         let file = SourceFile::new("t.md", text);
         let mut diagnostics = Diagnostics::default();
         let table = model::build(
@@ -409,15 +411,20 @@ mod tests {
         )
         .unwrap();
         let checked = check(&file, table, &Settings::default(), &mut diagnostics);
-        let variants = checked
-            .rows
-            .iter()
-            .map(|row| row.variant.to_string())
-            .collect();
         let messages = diagnostics
             .into_sorted()
             .into_iter()
             .map(|d| d.message)
+            .collect();
+        (checked, messages)
+    }
+
+    fn check_text(rows: &str) -> (Vec<String>, Vec<String>) {
+        let (checked, messages) = check_table("| Code | Status | Message |\n|---|---|---|\n", rows);
+        let variants = checked
+            .rows
+            .iter()
+            .map(|row| row.variant.to_string())
             .collect();
         (variants, messages)
     }
@@ -428,18 +435,10 @@ mod tests {
     /// The aliases and former variant names of each row of a table with an
     /// aliases column, and the messages.
     fn check_aliases(rows: &str) -> (Vec<AliasedRow>, Vec<String>) {
-        let text = format!("| Code | Status | Message | Former codes |\n|---|---|---|---|\n{rows}");
-        let file = SourceFile::new("t.md", text);
-        let mut diagnostics = Diagnostics::default();
-        let table = model::build(
-            &file,
-            &markdown::parse(&file),
-            &Settings::default(),
-            &mut diagnostics,
-            &mut Diagnostics::default(),
-        )
-        .unwrap();
-        let checked = check(&file, table, &Settings::default(), &mut diagnostics);
+        let (checked, messages) = check_table(
+            "| Code | Status | Message | Former codes |\n|---|---|---|---|\n",
+            rows,
+        );
         let rows = checked
             .rows
             .iter()
@@ -457,11 +456,6 @@ mod tests {
                         .collect(),
                 )
             })
-            .collect();
-        let messages = diagnostics
-            .into_sorted()
-            .into_iter()
-            .map(|d| d.message)
             .collect();
         (rows, messages)
     }

@@ -3,11 +3,11 @@
 //!
 //! The translations are data, not code: per locale, an array of string
 //! literals holding the runs of text of all its messages and one byte
-//! string holding their pieces, which the runtime's `write_localized` reads
-//! (its module documents the format). The code is one `match` arm per row with fields,
-//! whatever the number of locales: as code (a `match` arm per locale and
-//! row), twenty locales made `cargo check` of a 2,000-row table 8 times
-//! slower (BENCHMARKS.md).
+//! string holding their pieces, which the runtime's `write_localized`
+//! reads (its module documents the format). The code is one `match` arm
+//! per row with fields, whatever the number of locales: as code (a `match`
+//! arm per locale and row), twenty locales made `cargo check` of a
+//! 2,000-row table 8 times slower (BENCHMARKS.md).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, quote};
@@ -148,8 +148,8 @@ fn args(rows: &[CheckedRow]) -> TokenStream {
 
 /// A locale's messages in the runtime's format: the runs of text of all
 /// of them, and the table of their pieces.
-struct Packed {
-    runs: Vec<String>,
+struct Packed<'a> {
+    runs: Vec<&'a str>,
     pieces: Vec<u8>,
 }
 
@@ -157,10 +157,10 @@ struct Packed {
 /// row's next run of text.
 const FIELD: u16 = 0x8000;
 
-impl Packed {
+impl<'a> Packed<'a> {
     /// The messages `templates` (one per row, `None` where the row is not
     /// translated) of `rows`.
-    fn new(rows: &[CheckedRow], templates: &[Option<Template>]) -> Self {
+    fn new(rows: &[CheckedRow], templates: &'a [Option<Template>]) -> Self {
         let mut runs = Vec::new();
         let mut entries = Vec::new();
         let mut ends = Vec::with_capacity(rows.len());
@@ -189,12 +189,17 @@ impl Packed {
 
 /// Writes one piece of a row's message into its entry, and its run of
 /// text; an empty run is no piece.
-fn push_piece(entries: &mut Vec<u8>, runs: &mut Vec<String>, row: &CheckedRow, segment: &Segment) {
+fn push_piece<'a>(
+    entries: &mut Vec<u8>,
+    runs: &mut Vec<&'a str>,
+    row: &CheckedRow,
+    segment: &'a Segment,
+) {
     match segment {
         Segment::Literal(literal) if literal.is_empty() => {}
         Segment::Literal(literal) => {
             entries.extend(0u16.to_le_bytes());
-            runs.push(literal.clone());
+            runs.push(literal);
         }
         Segment::Placeholder(placeholder) => {
             // There is a field: translations whose placeholders do not

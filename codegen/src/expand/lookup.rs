@@ -7,10 +7,10 @@ use crate::validate::CheckedRow;
 
 use super::text::{WriteCode, parse};
 
-/// Tables up to this many codes and aliases look codes up with a `match`, which the
-/// compiler turns into a switch on the length and a few compares; larger
-/// ones with a perfect hash, whose cost does not grow with the table while
-/// the `match` grows with the codes of each length.
+/// Tables up to this many codes and aliases look codes up with a `match`,
+/// which the compiler turns into a switch on the length and a few compares;
+/// larger ones with a perfect hash, whose cost does not grow with the table
+/// while the `match` grows with the codes of each length.
 const MATCH_LOOKUP_MAX_CODES: usize = 64;
 
 /// The body of `from_code`: a `match` on the code for small tables, a
@@ -49,8 +49,9 @@ pub(super) fn from_code(rows: &[CheckedRow], code_name: &syn::Ident) -> TokenStr
         };
     }
     let codes: Vec<&str> = keys.iter().map(|(code, _)| *code).collect();
-    // The codes and aliases are distinct (duplicates were left out), so a placement
-    // exists; the generator's seed is fixed, so builds are reproducible.
+    // The codes and aliases are distinct (duplicates were left out), so a
+    // placement exists; the generator's seed is fixed, so builds are
+    // reproducible.
     let hash = phf_generator::generate_hash(&codes);
     let key = Literal::u64_suffixed(hash.key);
     let mut disps = String::new();

@@ -281,59 +281,67 @@ fn status(span: &Range<usize>, text: &str, diagnostics: &mut Diagnostics) -> Opt
 
 /// The fields of a line, sorted; `None` when one is malformed or repeated.
 fn field_set(words: &[Word<'_>], diagnostics: &mut Diagnostics) -> Option<Vec<String>> {
-    let mut fields: Vec<String> = Vec::new();
-    let mut ok = true;
-    for (span, field) in words {
-        let problem = if !field.chars().all(|c| c.is_alphanumeric() || c == '_') {
-            "is not a field name"
-        } else if fields.iter().any(|seen| seen == field) {
-            "is listed twice"
-        } else {
-            fields.push((*field).to_owned());
-            continue;
-        };
-        diagnostics.push(
-            Diagnostic::error(
-                DiagnosticCode::MalformedLock,
-                format!("`{field}` {problem}"),
-            )
-            .at(span.clone())
-            .label("expected the snake_case field of a placeholder")
-            .help("each line is the code, its HTTP status and its placeholder fields"),
-        );
-        ok = false;
-    }
-    fields.sort();
-    ok.then_some(fields)
+    word_set(
+        words,
+        |field| {
+            (!field.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                .then_some("is not a field name")
+        },
+        |field, problem| format!("`{field}` {problem}"),
+        (
+            "expected the snake_case field of a placeholder",
+            "each line is the code, its HTTP status and its placeholder fields",
+        ),
+        diagnostics,
+    )
 }
 
 /// The aliases of a line, sorted; `None` when one is repeated or is the
 /// line's code.
 fn alias_set(code: &str, words: &[Word<'_>], diagnostics: &mut Diagnostics) -> Option<Vec<String>> {
-    let mut aliases: Vec<String> = Vec::new();
+    word_set(
+        words,
+        |alias| (alias == code).then_some("is the line's own code"),
+        |alias, problem| format!("the alias `{alias}` {problem}"),
+        (
+            "expected another code that clients accept for this line's",
+            "after `aliases:`, list each other code of the row once",
+        ),
+        diagnostics,
+    )
+}
+
+/// `words` as a sorted set; `None`, with an error at each such word, when one
+/// is repeated or `problem` finds fault with it. `message` words the
+/// error of a word and its problem; `(label, help)` are the error's.
+fn word_set(
+    words: &[Word<'_>],
+    problem: impl Fn(&str) -> Option<&'static str>,
+    message: impl Fn(&str, &str) -> String,
+    (label, help): (&str, &str),
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<String>> {
+    let mut set: Vec<String> = Vec::new();
     let mut ok = true;
-    for (span, alias) in words {
-        let problem = if *alias == code {
-            "is the line's own code"
-        } else if aliases.iter().any(|seen| seen == alias) {
-            "is listed twice"
-        } else {
-            aliases.push((*alias).to_owned());
+    for (span, word) in words {
+        let Some(problem) = problem(word).or_else(|| {
+            set.iter()
+                .any(|seen| seen == word)
+                .then_some("is listed twice")
+        }) else {
+            set.push((*word).to_owned());
             continue;
         };
         diagnostics.push(
-            Diagnostic::error(
-                DiagnosticCode::MalformedLock,
-                format!("the alias `{alias}` {problem}"),
-            )
-            .at(span.clone())
-            .label("expected another code that clients accept for this line's")
-            .help("after `aliases:`, list each other code of the row once"),
+            Diagnostic::error(DiagnosticCode::MalformedLock, message(word, problem))
+                .at(span.clone())
+                .label(label)
+                .help(help),
         );
         ok = false;
     }
-    aliases.sort();
-    ok.then_some(aliases)
+    set.sort();
+    ok.then_some(set)
 }
 
 /// The significant lines of `text`: the range of each and its words, with

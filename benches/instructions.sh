@@ -5,6 +5,7 @@
 #   bash benches/instructions.sh 'display/20/ours/1 hole' 'display/20/hand/1 hole' ...
 #   bash benches/instructions.sh all        # every benchmark of the 20 and 2,000-row tables
 #   BENCH=path/to/runtime-… bash benches/instructions.sh …   # another build of the benches
+#   BENCH_TARGET=server bash benches/instructions.sh 'service/layer, de-DE'   # the server bench
 #
 # The bench binary runs only the named benchmark, N times, when
 # ERROR_TABLE_COUNT=ID:N is set; the count is the difference between runs of
@@ -15,9 +16,10 @@ n=${N:-20000}
 # BENCH names another bench binary, such as one built from an older
 # revision, to count the same benchmarks in it.
 bench=${BENCH:-}
+target=${BENCH_TARGET:-runtime}
 if [[ -z $bench ]]; then
-    cargo bench --quiet -p error-table-benches --bench runtime --no-run 2> /dev/null
-    bench=$(ls -t target/release/deps/runtime-* | grep -v '\.d$' | head -1)
+    cargo bench --quiet -p error-table-benches --bench "$target" --no-run 2> /dev/null
+    bench=$(ls -t target/release/deps/"$target"-* | grep -v '\.d$' | head -1)
 fi
 ids=("$@")
 if [[ ${1:-} == all ]]; then

@@ -9,6 +9,8 @@
 
 #[path = "../examples/service/api.rs"]
 mod api;
+#[path = "support/counted.rs"]
+mod counted;
 #[path = "support/log.rs"]
 mod log;
 #[path = "support/samples.rs"]
@@ -832,5 +834,38 @@ async fn hostile_headers_get_a_normal_response_and_are_never_reflected() {
         assert_eq!(id.len(), 36, "{what}: a new ID, not the request's");
         assert!(head.len() < 1024, "{what}: nothing reflected: {head}");
         assert!(started.elapsed() < TIMEOUT, "{what}");
+    }
+}
+
+#[tokio::test]
+async fn a_response_writes_its_message_and_metadata_once_with_or_without_the_layer() {
+    use std::sync::atomic::Ordering;
+
+    async fn declined() -> Result<(), counted::Error> {
+        Err(counted::Error::CardDeclined {
+            card: counted::Card("•••• 4242".to_owned()),
+        })
+    }
+    let routes = Router::new().route("/charge", get(declined));
+    for (layer, language) in [(false, "de-DE"), (true, "en"), (true, "de-DE")] {
+        let app = if layer {
+            routes.clone().layer(ErrorLayer::new())
+        } else {
+            routes.clone()
+        };
+        let addr = start(app).await;
+        let before = counted::WRITES.load(Ordering::SeqCst);
+        let response = client()
+            .get(format!("http://{addr}/charge"))
+            .header("accept-language", language)
+            .send()
+            .await
+            .unwrap();
+        let body = response.text().await.unwrap();
+        let writes = counted::WRITES.load(Ordering::SeqCst) - before;
+        // Once in the message, once in `metadata`: the canonical body that
+        // the layer replaces is never written.
+        assert_eq!(writes, 2, "layer {layer}, {language}: {body}");
+        assert!(body.contains("4242 "), "{body}");
     }
 }

@@ -15,8 +15,10 @@ use std::hint::black_box;
 use std::str::FromStr;
 use std::time::Duration;
 
-use criterion::measurement::WallTime;
-use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
+mod count;
+
+use count::{Group, run};
+use criterion::{Criterion, criterion_group, criterion_main};
 use error_table_benches::synth::TARGET;
 use serde::{Deserialize, Serialize};
 
@@ -134,47 +136,6 @@ struct DeriveBodyIn<'a> {
     message: Cow<'a, str>,
     #[serde(borrow, default)]
     target: Option<Cow<'a, str>>,
-}
-
-/// A criterion group, or, when `ERROR_TABLE_COUNT=ID:N` is set, nothing
-/// but the benchmark `ID` run `N` times, for counting its instructions
-/// (`instructions.sh`).
-struct Group<'a> {
-    name: &'static str,
-    inner: BenchmarkGroup<'a, WallTime>,
-}
-
-impl<'a> Group<'a> {
-    fn new(c: &'a mut Criterion, name: &'static str) -> Self {
-        Self {
-            name,
-            inner: c.benchmark_group(name),
-        }
-    }
-
-    fn finish(self) {
-        self.inner.finish();
-    }
-}
-
-fn count_mode() -> Option<(String, u64)> {
-    let spec = std::env::var("ERROR_TABLE_COUNT").ok()?;
-    let (id, count) = spec.rsplit_once(':')?;
-    Some((id.to_owned(), count.parse().ok()?))
-}
-
-/// Benchmarks `routine` as `name` in `group`, or runs it the counted number
-/// of times in count mode when its id is the one asked for.
-fn run<R>(group: &mut Group<'_>, name: &str, mut routine: impl FnMut() -> R) {
-    if let Some((id, count)) = count_mode() {
-        if id == format!("{}/{name}", group.name) {
-            for _ in 0..count {
-                black_box(routine());
-            }
-        }
-        return;
-    }
-    group.inner.bench_function(name, |b| b.iter(&mut routine));
 }
 
 const HOLES: [&str; 3] = ["0 holes", "1 hole", "2 holes"];

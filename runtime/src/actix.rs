@@ -55,7 +55,7 @@ use ::actix_web::http::header::{
 use ::actix_web::{HttpMessage as _, HttpResponse, ResponseError};
 
 pub use crate::server::{ErrorInfo, MAX_REQUEST_ID_LEN, RequestId};
-use crate::server::{Reply, log_cause};
+use crate::server::{Head, log_cause};
 use crate::{ApiError, Code, WithSource};
 
 /// The name of the response header that carries the error code:
@@ -82,15 +82,17 @@ pub(crate) fn error_response<E: ApiError + Clone + Send + Sync + 'static>(
     error: &E,
 ) -> HttpResponse {
     let info = ErrorInfo::new(error.clone());
-    let reply = info.canonical_reply();
-    let mut response = HttpResponse::new(status(reply.status));
+    let head = info.canonical_head();
+    let mut response = HttpResponse::new(status(head.status));
     write_headers(
         response.headers_mut(),
         &info,
-        &reply,
+        &head,
         &HeaderName::from_static(ERROR_CODE_HEADER),
     );
-    let mut response = response.set_body(BoxBody::new(reply.body));
+    // Written now: actix-web's `BoxBody` asks a body's size when it boxes
+    // it, so a body written when read would be written here anyway.
+    let mut response = response.set_body(BoxBody::new(info.body(None, 0)));
     response.extensions_mut().insert(info);
     response
 }
@@ -108,28 +110,26 @@ where
     }
 }
 
-/// The headers of the error response `reply` of `info`, the code in the
+/// The headers `head` of the error response of `info`, the code in the
 /// header `code_header`.
-fn write_headers(
-    headers: &mut HeaderMap,
-    info: &ErrorInfo,
-    reply: &Reply,
-    code_header: &HeaderName,
-) {
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(reply.content_type));
-    if let Ok(code) = HeaderValue::from_str(info.code()) {
+fn write_headers(headers: &mut HeaderMap, info: &ErrorInfo, head: &Head, code_header: &HeaderName) {
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(head.content_type));
+    if let Some(code) = static_header_value(info.code()) {
         headers.insert(code_header.clone(), code);
     }
-    if let Some(locale) = reply
-        .content_language
-        .and_then(|locale| HeaderValue::from_str(locale).ok())
-    {
+    if let Some(locale) = head.content_language.and_then(static_header_value) {
         headers.insert(CONTENT_LANGUAGE, locale);
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
-    if let Some(seconds) = reply.retry_after {
+    if let Some(seconds) = head.retry_after {
         headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
     }
+}
+
+/// `text` as a header value without copying it, or `None` when it has
+/// bytes a header cannot carry.
+fn static_header_value(text: &'static str) -> Option<HeaderValue> {
+    HeaderValue::from_maybe_shared(::bytes::Bytes::from_static(text.as_bytes())).ok()
 }
 
 /// The actix-web middleware that gives every request a correlation ID and
@@ -241,10 +241,12 @@ where
 
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
         let name = &self.settings.request_id_header;
-        let sent = request.headers().get(name).map(HeaderValue::as_bytes);
-        let id = RequestId::from_request(sent);
-        if sent != Some(id.as_str().as_bytes()) {
-            set_id(request.headers_mut(), name, &id);
+        let (id, id_header, new) =
+            RequestId::from_header(request.headers().get(name), HeaderValue::as_bytes, |id| {
+                HeaderValue::from_str(id).ok()
+            });
+        if let (true, Some(value)) = (new, &id_header) {
+            request.headers_mut().insert(name.clone(), value.clone());
         }
         request.extensions_mut().insert(id.clone());
         let accept_language = request.headers().get(ACCEPT_LANGUAGE).cloned();
@@ -252,20 +254,17 @@ where
         let settings = Arc::clone(&self.settings);
         Box::pin(async move {
             let response = response.await?;
-            Ok(finish(response, &id, accept_language.as_ref(), &settings))
+            let mut response = finish(response, &id, accept_language.as_ref(), &settings);
+            if let Some(value) = id_header {
+                let name = settings.request_id_header.clone();
+                response.headers_mut().insert(name, value);
+            }
+            Ok(response)
         })
     }
 }
 
-/// Puts `id` in the header `name`, in place of any other.
-fn set_id(headers: &mut HeaderMap, name: &HeaderName, id: &RequestId) {
-    if let Ok(value) = HeaderValue::from_str(id.as_str()) {
-        headers.insert(name.clone(), value);
-    }
-}
-
-/// Completes an error response of a table (or a rejection made a row), and
-/// sets the ID header.
+/// Completes an error response of a table (or a rejection made a row).
 fn finish<B>(
     mut response: ServiceResponse<B>,
     id: &RequestId,
@@ -277,24 +276,28 @@ fn finish<B>(
         .extensions_mut()
         .remove::<ErrorInfo>();
     let info = made.or_else(|| settings.rejection(response.status().as_u16()));
-    let mut response = match info {
+    match info {
         Some(info) => {
             let accept_language = accept_language.and_then(|value| value.to_str().ok());
-            let reply = info.reply(Some(id.as_str()), accept_language);
+            let locale = info.locale_for(accept_language);
             log_cause(&info, id);
             let mut response = response.map_body(|head, _| {
-                head.status = status(reply.status);
+                let error_head = info.head(locale);
+                head.status = status(error_head.status);
                 if settings.code_header.as_str() != ERROR_CODE_HEADER {
                     head.headers_mut().remove(ERROR_CODE_HEADER);
                 }
-                write_headers(head.headers_mut(), &info, &reply, &settings.code_header);
-                EitherBody::right(BoxBody::new(reply.body))
+                write_headers(
+                    head.headers_mut(),
+                    &info,
+                    &error_head,
+                    &settings.code_header,
+                );
+                EitherBody::right(BoxBody::new(info.body(Some(id.as_str()), locale)))
             });
             response.response_mut().extensions_mut().insert(info);
             response
         }
         None => response.map_into_left_body(),
-    };
-    set_id(response.headers_mut(), &settings.request_id_header, id);
-    response
+    }
 }

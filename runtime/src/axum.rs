@@ -43,17 +43,19 @@
 //! # How the ID and the locale reach the body
 //!
 //! `IntoResponse` does not see the request, so it cannot know the ID nor
-//! the language. It writes the envelope in the canonical locale without
-//! `target` and leaves an [`ErrorInfo`] (the error itself) in the
+//! the language. Its body is the envelope in the canonical locale without
+//! `target`, written only when the body is read (or its length asked
+//! for), and it leaves an [`ErrorInfo`] (the error itself) in the
 //! response's extensions. `ErrorLayer`, around the handlers, reads or
 //! makes the ID when the request comes in, stores it as a [`RequestId`]
 //! request extension (handlers may take it with `Extension<RequestId>`, to
 //! log it) and in the request's ID header, and when the response goes out
-//! sets the ID header and, on responses that carry an `ErrorInfo`, writes
-//! the envelope again with `target`, in the locale negotiated from
-//! `Accept-Language` ([`negotiate`](crate::negotiate), once per error
-//! response), with `Content-Language` and `Vary: Accept-Language` when the
-//! table has translations. This needs no task-local or global state, works
+//! sets the ID header and, on responses that carry an `ErrorInfo`, puts
+//! in place of that unwritten body the envelope with `target`, in the
+//! locale negotiated from `Accept-Language` ([`negotiate`](crate::negotiate),
+//! once per error response), with `Content-Language` and `Vary:
+//! Accept-Language` when the table has translations: each body is written
+//! once. This needs no task-local or global state, works
 //! with any executor, and leaves other responses untouched. Without the
 //! layer, error responses are complete, in the canonical locale, without
 //! `target`.
@@ -114,6 +116,8 @@
 //! `Result` in the handler instead (`Result<Json<T>, JsonRejection>`) and
 //! return the row.
 
+use core::cell::OnceCell;
+use core::convert::Infallible;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
@@ -121,27 +125,30 @@ use std::sync::Arc;
 
 use ::axum_core::body::Body;
 use ::axum_core::response::{IntoResponse, Response};
+use ::bytes::Bytes;
 use ::http::header::{
     ACCEPT_LANGUAGE, CONTENT_ENCODING, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER,
     VARY,
 };
 use ::http::{HeaderMap, HeaderName, HeaderValue, Request, StatusCode};
+use ::http_body::{Frame, SizeHint};
 
 use crate::http::{ERROR_CODE_HEADER, REQUEST_ID_HEADER};
 pub use crate::server::{ErrorInfo, MAX_REQUEST_ID_LEN, RequestId};
-use crate::server::{Reply, log_cause};
+use crate::server::{Head, log_cause};
 use crate::{ApiError, WithSource};
 
 /// The response of a generated `IntoResponse`: status, `Content-Type:
 /// application/json`, `x-error-code`, `Retry-After` when the row has a
-/// delay, the envelope without `target`, and an [`ErrorInfo`] extension.
+/// delay, the envelope without `target` (written when the body is first
+/// read), and an [`ErrorInfo`] extension.
 pub(crate) fn into_response<E: ApiError + Send + Sync + 'static>(error: E) -> Response {
     let info = ErrorInfo::new(error);
-    let mut response = Response::new(Body::empty());
-    write_reply(
+    let mut response = Response::new(Body::new(CanonicalBody::new(info.clone())));
+    write_head(
         &mut response,
         &info,
-        info.canonical_reply(),
+        &info.canonical_head(),
         &ERROR_CODE_HEADER,
     );
     response.extensions_mut().insert(info);
@@ -154,38 +161,106 @@ impl<E: ApiError + Send + Sync + 'static> IntoResponse for WithSource<E> {
     }
 }
 
-/// Writes `reply`, the response of `info`, into `response`: status, body
-/// and headers, the code in the header `code_header`.
-fn write_reply<B: From<String>>(
+/// The canonical body of an error response (no `target`), for a response
+/// made without its request: written when its length or bytes are first
+/// asked for, so that a layer or middleware that writes the body again
+/// with the correlation ID, in the request's locale, drops it unwritten.
+struct CanonicalBody {
+    info: ErrorInfo,
+    bytes: OnceCell<Bytes>,
+    sent: bool,
+}
+
+impl CanonicalBody {
+    fn new(info: ErrorInfo) -> Self {
+        Self {
+            info,
+            bytes: OnceCell::new(),
+            sent: false,
+        }
+    }
+
+    fn bytes(&self) -> &Bytes {
+        self.bytes.get_or_init(|| self.info.body(None, 0))
+    }
+
+    /// The number of bytes left to send.
+    fn remaining(&self) -> u64 {
+        if self.sent {
+            0
+        } else {
+            self.bytes().len() as u64
+        }
+    }
+
+    /// The bytes, once; `None` after.
+    fn next_chunk(&mut self) -> Option<Bytes> {
+        if self.sent {
+            return None;
+        }
+        self.sent = true;
+        Some(self.bytes.take().unwrap_or_else(|| self.info.body(None, 0)))
+    }
+}
+
+impl ::http_body::Body for CanonicalBody {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        Poll::Ready(
+            self.get_mut()
+                .next_chunk()
+                .map(|bytes| Ok(Frame::data(bytes))),
+        )
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.remaining() == 0
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::with_exact(self.remaining())
+    }
+}
+
+/// Writes the status and headers `head` of `info` into `response`, the
+/// code in the header `code_header`.
+fn write_head<B>(
     response: &mut ::http::Response<B>,
     info: &ErrorInfo,
-    reply: Reply,
+    head: &Head,
     code_header: &HeaderName,
 ) {
     *response.status_mut() =
-        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    *response.body_mut() = B::from(reply.body);
+        StatusCode::from_u16(head.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let headers = response.headers_mut();
-    headers.remove(CONTENT_LENGTH);
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(reply.content_type));
-    if let Ok(code) = HeaderValue::from_str(info.code()) {
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(head.content_type));
+    if let Some(code) = static_header_value(info.code()) {
         headers.insert(code_header.clone(), code);
     }
-    if let Some(locale) = reply.content_language.and_then(header_value) {
+    if let Some(seconds) = head.retry_after {
+        headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    write_language(headers, head);
+}
+
+/// `Content-Language` and `Vary: Accept-Language` when `head` has a locale.
+fn write_language(headers: &mut HeaderMap, head: &Head) {
+    if let Some(locale) = head.content_language.and_then(static_header_value) {
         headers.insert(CONTENT_LANGUAGE, locale);
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
-    if let Some(seconds) = reply.retry_after {
-        headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
-    }
 }
 
-/// `text` as a header value, or `None` when it has bytes a header cannot
-/// carry.
-fn header_value(text: &str) -> Option<HeaderValue> {
-    HeaderValue::from_str(text).ok()
+/// `text` as a header value without copying it, or `None` when it has
+/// bytes a header cannot carry.
+fn static_header_value(text: &'static str) -> Option<HeaderValue> {
+    HeaderValue::from_maybe_shared(Bytes::from_static(text.as_bytes())).ok()
 }
-
 /// A tower layer that gives every request a correlation ID and completes
 /// the error responses of generated tables; see the [module](self) for how.
 ///
@@ -288,7 +363,7 @@ pub struct ErrorService<S> {
 impl<S, RequestBody, ResponseBody> tower_service::Service<Request<RequestBody>> for ErrorService<S>
 where
     S: tower_service::Service<Request<RequestBody>, Response = ::http::Response<ResponseBody>>,
-    ResponseBody: From<String>,
+    ResponseBody: From<Bytes>,
 {
     type Response = ::http::Response<ResponseBody>;
     type Error = S::Error;
@@ -300,41 +375,41 @@ where
 
     fn call(&mut self, mut request: Request<RequestBody>) -> Self::Future {
         let name = &self.settings.request_id_header;
-        let sent = request.headers().get(name).map(HeaderValue::as_bytes);
-        let id = RequestId::from_request(sent);
-        if sent != Some(id.as_str().as_bytes()) {
-            set_id(request.headers_mut(), name, &id);
+        let (id, id_header, new) =
+            RequestId::from_header(request.headers().get(name), HeaderValue::as_bytes, |id| {
+                HeaderValue::from_str(id).ok()
+            });
+        if let (true, Some(value)) = (new, &id_header) {
+            request.headers_mut().insert(name.clone(), value.clone());
         }
-        request.extensions_mut().insert(id.clone());
         let accept_language = request.headers().get(ACCEPT_LANGUAGE).cloned();
+        request.extensions_mut().insert(id.clone());
         ResponseFuture {
-            inner: Box::pin(self.inner.call(request)),
-            id,
-            accept_language,
-            settings: Arc::clone(&self.settings),
+            inner: self.inner.call(request),
+            exchange: Some(Exchange {
+                id,
+                id_header,
+                accept_language,
+                settings: Arc::clone(&self.settings),
+            }),
         }
     }
 }
 
-/// Puts `id` in the header `name`, in place of any other.
-fn set_id(headers: &mut HeaderMap, name: &HeaderName, id: &RequestId) {
-    if let Some(value) = header_value(id.as_str()) {
-        headers.insert(name.clone(), value);
+pin_project_lite::pin_project! {
+    /// The response future of [`ErrorService`].
+    pub struct ResponseFuture<F> {
+        #[pin]
+        inner: F,
+        // Taken when the response is ready.
+        exchange: Option<Exchange>,
     }
-}
-
-/// The response future of [`ErrorService`].
-pub struct ResponseFuture<F> {
-    inner: Pin<Box<F>>,
-    id: RequestId,
-    accept_language: Option<HeaderValue>,
-    settings: Arc<Settings>,
 }
 
 impl<F> core::fmt::Debug for ResponseFuture<F> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("ResponseFuture")
-            .field("id", &self.id)
+            .field("id", &self.exchange.as_ref().map(|exchange| &exchange.id))
             .finish_non_exhaustive()
     }
 }
@@ -342,69 +417,89 @@ impl<F> core::fmt::Debug for ResponseFuture<F> {
 impl<F, ResponseBody, Error> Future for ResponseFuture<F>
 where
     F: Future<Output = Result<::http::Response<ResponseBody>, Error>>,
-    ResponseBody: From<String>,
+    ResponseBody: From<Bytes>,
 {
     type Output = F::Output;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = self.get_mut();
-        match this.inner.as_mut().poll(cx) {
-            Poll::Ready(result) => Poll::Ready(result.map(|response| {
-                let request = Exchange {
-                    id: &this.id,
-                    accept_language: this.accept_language.as_ref(),
-                };
-                finish(response, &request, &this.settings)
-            })),
-            Poll::Pending => Poll::Pending,
-        }
+        let this = self.project();
+        let result = core::task::ready!(this.inner.poll(cx));
+        Poll::Ready(match this.exchange.take() {
+            Some(exchange) => result.map(|response| exchange.finish(response)),
+            // Polled again after it was ready: the inner future's answer.
+            None => result,
+        })
     }
 }
 
 /// What the layer kept of a request for its response.
-struct Exchange<'a> {
-    id: &'a RequestId,
-    accept_language: Option<&'a HeaderValue>,
+struct Exchange {
+    id: RequestId,
+    /// The ID as the header value to send back.
+    id_header: Option<HeaderValue>,
+    accept_language: Option<HeaderValue>,
+    settings: Arc<Settings>,
 }
 
-/// Completes an error response of a table (or a rejection made a row), and
-/// sets the ID header.
-fn finish<B: From<String>>(
-    mut response: ::http::Response<B>,
-    request: &Exchange<'_>,
-    settings: &Settings,
-) -> ::http::Response<B> {
-    if !response.headers().contains_key(CONTENT_ENCODING) {
-        let made = response.extensions_mut().remove::<ErrorInfo>();
-        let info = made.or_else(|| settings.rejection(response.status().as_u16()));
-        if let Some(info) = info {
-            complete(&mut response, info, request, settings);
+impl Exchange {
+    /// Completes an error response of a table (or a rejection made a
+    /// row), and sets the ID header.
+    fn finish<B: From<Bytes>>(self, mut response: ::http::Response<B>) -> ::http::Response<B> {
+        if !response.headers().contains_key(CONTENT_ENCODING) {
+            // A clone of what stays in the extensions, for the layers
+            // outside.
+            if let Some(info) = response.extensions().get::<ErrorInfo>().cloned() {
+                self.complete(&mut response, &info, Made::ByTable);
+            } else if let Some(info) = self.settings.rejection(response.status().as_u16()) {
+                self.complete(&mut response, &info, Made::Elsewhere);
+                response.extensions_mut().insert(info);
+            }
         }
+        if let Some(value) = self.id_header {
+            let name = self.settings.request_id_header.clone();
+            response.headers_mut().insert(name, value);
+        }
+        response
     }
-    set_id(
-        response.headers_mut(),
-        &settings.request_id_header,
-        request.id,
-    );
-    response
+
+    /// Writes the error of `info` into `response` with the request's ID
+    /// and locale, and logs its cause.
+    fn complete<B: From<Bytes>>(
+        &self,
+        response: &mut ::http::Response<B>,
+        info: &ErrorInfo,
+        made: Made,
+    ) {
+        let accept_language = self
+            .accept_language
+            .as_ref()
+            .and_then(|value| value.to_str().ok());
+        let locale = info.locale_for(accept_language);
+        let head = info.head(locale);
+        let code_header = &self.settings.code_header;
+        let headers = response.headers_mut();
+        // The body changes; its length is the new body's.
+        headers.remove(CONTENT_LENGTH);
+        if made == Made::ByTable && *code_header == ERROR_CODE_HEADER {
+            // Status and headers are those of the canonical response but
+            // the language.
+            write_language(headers, &head);
+        } else {
+            if *code_header != ERROR_CODE_HEADER {
+                headers.remove(ERROR_CODE_HEADER);
+            }
+            write_head(response, info, &head, code_header);
+        }
+        *response.body_mut() = B::from(info.body(Some(self.id.as_str()), locale));
+        log_cause(info, &self.id);
+    }
 }
 
-/// Writes the error of `info` into `response` with the request's ID and
-/// locale, and logs its cause.
-fn complete<B: From<String>>(
-    response: &mut ::http::Response<B>,
-    info: ErrorInfo,
-    request: &Exchange<'_>,
-    settings: &Settings,
-) {
-    let accept_language = request
-        .accept_language
-        .and_then(|value| value.to_str().ok());
-    let reply = info.reply(Some(request.id.as_str()), accept_language);
-    if settings.code_header != ERROR_CODE_HEADER {
-        response.headers_mut().remove(ERROR_CODE_HEADER);
-    }
-    write_reply(response, &info, reply, &settings.code_header);
-    log_cause(&info, request.id);
-    response.extensions_mut().insert(info);
+/// Who made an error response that the layer completes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Made {
+    /// A table's `IntoResponse`: its head is the canonical one.
+    ByTable,
+    /// The framework or a handler, without a table (a rejection).
+    Elsewhere,
 }

@@ -17,7 +17,8 @@ pub const MAX_LANGUAGE_RANGES: usize = 32;
 /// `accept_language` is an `Accept-Language` value: language ranges with
 /// optional q-weights. The range with the highest weight that fits a
 /// locale wins; between equal weights, the earlier one. `*`, `q=0` and
-/// ranges with a malformed weight choose nothing, and only the first
+/// ranges with a malformed weight (not RFC 9110's `qvalue`: `0` or `1`
+/// with at most three decimals) choose nothing, and only the first
 /// [`MAX_LANGUAGE_RANGES`] ranges are read. Nothing is allocated.
 ///
 /// With the feature `cldr`, a range fits a locale as CLDR's likely subtags
@@ -47,22 +48,28 @@ pub fn negotiate(accept_language: &str, available: &[&str]) -> usize {
         let mut parts = range.split(';');
         let tag = parts.next().unwrap_or_default().trim();
         // A range whose weight is malformed is skipped, not trusted.
-        let Some(weight) = parts.try_fold(1000, quality) else {
+        let Some(weight) = parts.try_fold(MAX_WEIGHT, quality) else {
             continue;
         };
         if weight == 0 || tag == "*" || best.is_some_and(|(best_weight, _)| weight <= best_weight) {
             continue;
         }
         if let Some(index) = fits(tag, available) {
+            if weight == MAX_WEIGHT {
+                // No later range can weigh more, and an equal weight loses.
+                return index;
+            }
             best = Some((weight, index));
         }
     }
     best.map_or(0, |(_, index)| index)
 }
 
+/// The weight of a range without `q`, or with `q=1`, in thousandths.
+const MAX_WEIGHT: u16 = 1000;
+
 /// The weight after reading `parameter`: a `q=0.8` parameter gives 800,
-/// other parameters keep `weight`, and a malformed or out-of-range `q`
-/// gives `None`.
+/// other parameters keep `weight`, and a malformed `q` gives `None`.
 fn quality(weight: u16, parameter: &str) -> Option<u16> {
     let Some((key, value)) = parameter.trim().split_once('=') else {
         return Some(weight);
@@ -70,12 +77,26 @@ fn quality(weight: u16, parameter: &str) -> Option<u16> {
     if !key.trim().eq_ignore_ascii_case("q") {
         return Some(weight);
     }
-    let value: f32 = value.trim().parse().ok()?;
-    // Checked to lie in 0..=1 first, so the cast neither wraps nor loses.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    (0.0..=1.0)
-        .contains(&value)
-        .then(|| (value * 1000.0).round() as u16)
+    qvalue(value.trim())
+}
+
+/// A weight as RFC 9110 writes it (`0`, `0.8`, `0.125`, `1`, `1.000`), in
+/// thousandths; `None` for anything else (`.5`, `0.1234`, `2`, `1.5`).
+fn qvalue(text: &str) -> Option<u16> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let thousandths = fraction
+        .bytes()
+        .chain(core::iter::repeat(b'0'))
+        .take(3)
+        .fold(0, |value, digit| value * 10 + u16::from(digit - b'0'));
+    match whole {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(MAX_WEIGHT),
+        _ => None,
+    }
 }
 
 /// The available locale that the language range `range` fits best, by
@@ -211,6 +232,17 @@ mod tests {
             "q=0 is refused"
         );
         assert_eq!(negotiate("ko;q=0.3, zh-CN, sv;q=0.2", &AVAILABLE), 1);
+        assert_eq!(
+            negotiate("fr;q=0.125, sv;q=0.12", &AVAILABLE),
+            4,
+            "thousandths"
+        );
+        assert_eq!(negotiate("fr;q=0.5, sv;q=1.000", &AVAILABLE), 3);
+        assert_eq!(
+            negotiate("ko, sv, fr;q=1", &AVAILABLE),
+            1,
+            "the first of the full weight"
+        );
     }
 
     #[test]
@@ -224,6 +256,12 @@ mod tests {
             "malformed and out-of-range weights skip their range"
         );
         assert_eq!(negotiate(",;;,-", &AVAILABLE), 0);
+        for weight in [
+            "q=.5", "q=0.1234", "q=1.5", "q=01", "q=0.5e1", "q=-0", "q=", "q=0.x",
+        ] {
+            let header = format!("sv;{weight}, fr;q=0.1");
+            assert_eq!(negotiate(&header, &AVAILABLE), 4, "{header}");
+        }
         assert_eq!(negotiate("und, x-klingon, 12", &AVAILABLE), 0);
     }
 

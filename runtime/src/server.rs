@@ -5,7 +5,9 @@
 use core::fmt;
 use core::time::Duration;
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use bytes::Bytes;
 
 use crate::localize::Locale;
 use crate::{ApiError, Code, Fields, WireFormat};
@@ -23,95 +25,90 @@ pub const MAX_REQUEST_ID_LEN: usize = 128;
 /// correlation ID and in the request's locale, and logs its cause; your
 /// own middleware can read it too.
 #[derive(Clone)]
-pub struct ErrorInfo {
-    error: Arc<dyn Erased + Send + Sync>,
-    message: String,
+pub struct ErrorInfo(Arc<Shared<dyn Erased + Send + Sync>>);
+
+/// The error of an [`ErrorInfo`] and its canonical message, written the
+/// first time it is asked for: a response in another locale, or one whose
+/// body nobody reads, never writes it.
+struct Shared<E: ?Sized> {
+    message: OnceLock<String>,
+    error: E,
 }
 
 impl ErrorInfo {
     pub(crate) fn new<E: ApiError + Send + Sync + 'static>(error: E) -> Self {
-        let message = error.to_string();
-        Self {
-            error: Arc::new(error),
-            message,
-        }
+        Self(Arc::new(Shared {
+            message: OnceLock::new(),
+            error,
+        }))
+    }
+
+    fn error(&self) -> &(dyn Erased + Send + Sync) {
+        &self.0.error
     }
 
     /// The error code, as on the wire.
     #[must_use]
     pub fn code(&self) -> &'static str {
-        self.error.code()
+        self.error().code()
     }
 
     /// The HTTP status of the error's row.
     #[must_use]
     pub fn status(&self) -> u16 {
-        self.error.status()
+        self.error().status()
     }
 
     /// The message in the canonical locale.
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.message
+        self.0.message.get_or_init(|| self.error().message(0))
     }
 
     /// The values of the error's fields, as the body carries them in
     /// `metadata`.
     #[must_use]
     pub fn fields(&self) -> Fields<'static> {
-        self.error.fields()
+        self.error().fields()
     }
 
     /// The error that caused this one (see [`WithSource`](crate::WithSource)):
     /// for the logs, never sent.
     #[must_use]
     pub fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        self.error.source()
+        self.error().source()
     }
 
     /// How long the client should wait before it tries again, when the
     /// error says (see [`ApiError::retry_after`]).
     #[must_use]
     pub fn retry_after(&self) -> Option<Duration> {
-        self.error.retry_after()
+        self.error().retry_after()
     }
 
-    /// The response for this error made without its request: no `target`,
-    /// the canonical locale, no `Content-Language` (it does not vary).
-    pub(crate) fn canonical_reply(&self) -> Reply {
-        Reply {
+    /// The index of the locale to answer in, among the table's locales,
+    /// for the request's `Accept-Language` (0, the canonical one, when
+    /// there is none or nothing fits).
+    pub(crate) fn locale_for(&self, accept_language: Option<&str>) -> usize {
+        accept_language.map_or(0, |value| crate::negotiate(value, self.error().locales()))
+    }
+
+    /// The response for this error made without its request: the
+    /// canonical locale, no `Content-Language` (it does not vary).
+    pub(crate) fn canonical_head(&self) -> Head {
+        Head {
             content_language: None,
-            ..self.reply(None, None)
+            ..self.head(0)
         }
     }
 
-    /// The response for this error: with `target` as the correlation ID,
-    /// in the best locale for `accept_language` (the canonical one when
-    /// there is none).
-    pub(crate) fn reply(&self, target: Option<&str>, accept_language: Option<&str>) -> Reply {
-        let locales = self.error.locales();
-        let locale = accept_language.map_or(0, |value| crate::negotiate(value, locales));
-        let message = if locale == 0 {
-            Cow::Borrowed(self.message.as_str())
-        } else {
-            Cow::Owned(self.error.message(locale))
-        };
+    /// The status and headers of the response in the locale at `locale`.
+    pub(crate) fn head(&self, locale: usize) -> Head {
+        let locales = self.error().locales();
         let status = self.status();
-        let format = self.error.format();
-        let body = crate::wire::json(
-            format,
-            crate::wire::Parts {
-                code: self.code(),
-                status,
-                message: message.into_owned(),
-                target,
-            },
-            || self.error.fields(),
-        );
-        Reply {
+        Head {
             status,
-            body,
-            content_type: format.content_type(),
+            content_type: self.error().format().content_type(),
             // A table without translations always answers alike.
             content_language: (locales.len() > 1)
                 .then(|| locales.get(locale).copied())
@@ -122,13 +119,30 @@ impl ErrorInfo {
                 .map(|delay| delay.as_secs()),
         }
     }
+
+    /// The body of the response in the locale at `locale`, in the table's
+    /// wire format, with `target` as the correlation ID.
+    pub(crate) fn body(&self, target: Option<&str>, locale: usize) -> Bytes {
+        let message = if locale == 0 {
+            Cow::Borrowed(self.message())
+        } else {
+            Cow::Owned(self.error().message(locale))
+        };
+        let parts = crate::wire::Parts {
+            code: self.code(),
+            status: self.status(),
+            message: message.into_owned(),
+            target,
+        };
+        crate::wire::json(self.error().format(), parts, || self.fields()).into()
+    }
 }
 
 impl fmt::Debug for ErrorInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ErrorInfo")
             .field("code", &self.code())
-            .field("message", &self.message)
+            .field("message", &self.message())
             .finish_non_exhaustive()
     }
 }
@@ -190,10 +204,9 @@ pub(crate) fn sends_retry_after(status: u16) -> bool {
     matches!(status, 429 | 503)
 }
 
-/// What an error response is made of, for either framework.
-pub(crate) struct Reply {
+/// The status and headers of an error response, for either framework.
+pub(crate) struct Head {
     pub(crate) status: u16,
-    pub(crate) body: String,
     /// The media type of the body: that of the table's wire format.
     pub(crate) content_type: &'static str,
     /// The locale of the message, when the table has translations (the
@@ -229,7 +242,14 @@ impl<E: ApiError> Erased for E {
     }
 
     fn message(&self, locale: usize) -> String {
-        self.in_locale(Locale::at(locale)).to_string()
+        // Room for a message of the usual length, written without growing.
+        let mut message = String::with_capacity(128);
+        // Writing into a `String` cannot fail.
+        let _ = fmt::write(
+            &mut message,
+            format_args!("{}", self.in_locale(Locale::at(locale))),
+        );
+        message
     }
 
     fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
@@ -316,11 +336,23 @@ impl RequestId {
             .map(|id| Self(id.into()))
     }
 
-    /// The request's ID if its header holds a valid one, else a new one.
-    pub(crate) fn from_request(header: Option<&[u8]>) -> Self {
-        header
-            .and_then(Self::from_bytes)
-            .unwrap_or_else(Self::generate)
+    /// The request's ID if its header `sent` holds a valid one, else a new
+    /// one; with the ID as the header value to send back (`sent` itself
+    /// when kept, made by `to_value` when new), and whether it is new
+    /// (and so belongs in the request's header for the handlers).
+    pub(crate) fn from_header<V: Clone>(
+        sent: Option<&V>,
+        as_bytes: impl Fn(&V) -> &[u8],
+        to_value: impl Fn(&str) -> Option<V>,
+    ) -> (Self, Option<V>, bool) {
+        if let Some((id, value)) =
+            sent.and_then(|value| Some((Self::from_bytes(as_bytes(value))?, value)))
+        {
+            return (id, Some(value.clone()), false);
+        }
+        let id = Self::generate();
+        let value = to_value(id.as_str());
+        (id, value, true)
     }
 
     /// The ID.

@@ -163,15 +163,18 @@ pub(crate) fn json(
     format: WireFormat,
     parts: Parts<'_>,
     fields: impl FnOnce() -> Fields<'static>,
-) -> String {
-    let json = match format {
+) -> Vec<u8> {
+    // Room for the members and their names, so that a body of the usual
+    // size is written without growing the buffer.
+    let mut json = Vec::with_capacity(192 + 2 * parts.message.len());
+    let written = match format {
         WireFormat::ProblemDetails { .. } => {
-            serde_json::to_string(&problem(format, parts, fields()))
+            serde_json::to_writer(&mut json, &problem(format, parts, fields()))
         }
         WireFormat::Envelope | WireFormat::PlainEnvelope => {
-            serde_json::to_string(&envelope(format, parts, fields))
+            serde_json::to_writer(&mut json, &envelope(format, parts, fields))
         }
     };
-    // Serializing strings and numbers into a `String` cannot fail.
-    json.unwrap_or_default()
+    // Serializing strings and numbers into a `Vec` cannot fail.
+    written.map_or_else(|_| Vec::new(), |()| json)
 }

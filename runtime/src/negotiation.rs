@@ -43,15 +43,19 @@ pub const MAX_LANGUAGE_RANGES: usize = 32;
 /// ```
 #[must_use]
 pub fn negotiate(accept_language: &str, available: &[&str]) -> usize {
+    // Read as bytes: the separators are ASCII, and a `char` search costs
+    // more than the rest of a short header's negotiation.
+    let header = accept_language.as_bytes();
     let mut best: Option<(u16, usize)> = None;
-    for range in accept_language.split(',').take(MAX_LANGUAGE_RANGES) {
-        let mut parts = range.split(';');
-        let tag = parts.next().unwrap_or_default().trim();
+    for range in header.split(|&byte| byte == b',').take(MAX_LANGUAGE_RANGES) {
+        let mut parts = range.split(|&byte| byte == b';');
+        let tag = parts.next().unwrap_or_default().trim_ascii();
         // A range whose weight is malformed is skipped, not trusted.
         let Some(weight) = parts.try_fold(MAX_WEIGHT, quality) else {
             continue;
         };
-        if weight == 0 || tag == "*" || best.is_some_and(|(best_weight, _)| weight <= best_weight) {
+        if weight == 0 || tag == b"*" || best.is_some_and(|(best_weight, _)| weight <= best_weight)
+        {
             continue;
         }
         if let Some(index) = fits(tag, available) {
@@ -70,33 +74,39 @@ const MAX_WEIGHT: u16 = 1000;
 
 /// The weight after reading `parameter`: a `q=0.8` parameter gives 800,
 /// other parameters keep `weight`, and a malformed `q` gives `None`.
-fn quality(weight: u16, parameter: &str) -> Option<u16> {
-    let Some((key, value)) = parameter.trim().split_once('=') else {
+fn quality(weight: u16, parameter: &[u8]) -> Option<u16> {
+    let Some((key, value)) = split_once(parameter.trim_ascii(), b'=') else {
         return Some(weight);
     };
-    if !key.trim().eq_ignore_ascii_case("q") {
+    if !key.trim_ascii().eq_ignore_ascii_case(b"q") {
         return Some(weight);
     }
-    qvalue(value.trim())
+    qvalue(value.trim_ascii())
 }
 
 /// A weight as RFC 9110 writes it (`0`, `0.8`, `0.125`, `1`, `1.000`), in
 /// thousandths; `None` for anything else (`.5`, `0.1234`, `2`, `1.5`).
-fn qvalue(text: &str) -> Option<u16> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if fraction.len() > 3 || !fraction.bytes().all(|byte| byte.is_ascii_digit()) {
+fn qvalue(text: &[u8]) -> Option<u16> {
+    let (whole, fraction) = split_once(text, b'.').unwrap_or((text, b""));
+    if fraction.len() > 3 || !fraction.iter().all(u8::is_ascii_digit) {
         return None;
     }
     let thousandths = fraction
-        .bytes()
-        .chain(core::iter::repeat(b'0'))
+        .iter()
+        .chain(core::iter::repeat(&b'0'))
         .take(3)
         .fold(0, |value, digit| value * 10 + u16::from(digit - b'0'));
     match whole {
-        "0" => Some(thousandths),
-        "1" if thousandths == 0 => Some(MAX_WEIGHT),
+        b"0" => Some(thousandths),
+        b"1" if thousandths == 0 => Some(MAX_WEIGHT),
         _ => None,
     }
+}
+
+/// `bytes` before and after the first `separator`.
+fn split_once(bytes: &[u8], separator: u8) -> Option<(&[u8], &[u8])> {
+    let at = bytes.iter().position(|&byte| byte == separator)?;
+    Some((bytes.get(..at)?, bytes.get(at + 1..)?))
 }
 
 /// The available locale that the language range `range` fits best, by
@@ -104,19 +114,18 @@ fn qvalue(text: &str) -> Option<u16> {
 /// once both have their likely subtags added, else the first with the same
 /// language and script.
 #[cfg(feature = "cldr")]
-fn fits(range: &str, available: &[&str]) -> Option<usize> {
+fn fits(range: &[u8], available: &[&str]) -> Option<usize> {
     use unic_langid::LanguageIdentifier;
 
-    let range_bytes = range.as_bytes();
     // Text comparisons first: they find the common cases without parsing.
     if let Some(index) = available
         .iter()
-        .position(|locale| begins_with_subtags(locale.as_bytes(), range_bytes, true))
+        .position(|locale| begins_with_subtags(locale.as_bytes(), range, true))
     {
         return Some(index);
     }
-    let language = range_bytes.split(|&byte| is_separator(byte)).next()?;
-    let parse = |tag: &str| LanguageIdentifier::from_bytes(tag.as_bytes()).ok();
+    let language = range.split(|&byte| is_separator(byte)).next()?;
+    let parse = |tag: &[u8]| LanguageIdentifier::from_bytes(tag).ok();
     let maximized = |mut tag: LanguageIdentifier| {
         tag.maximize();
         tag
@@ -129,7 +138,7 @@ fn fits(range: &str, available: &[&str]) -> Option<usize> {
         if !begins_with_subtags(locale.as_bytes(), language, false) {
             continue;
         }
-        let Some(locale) = parse(locale).map(maximized) else {
+        let Some(locale) = parse(locale.as_bytes()).map(maximized) else {
             continue;
         };
         if locale.language != wanted.language || locale.script != wanted.script {
@@ -146,10 +155,10 @@ fn fits(range: &str, available: &[&str]) -> Option<usize> {
 /// The first available locale that the language range `range` is a prefix
 /// of, subtag by subtag and ignoring case (RFC 4647, basic filtering).
 #[cfg(not(feature = "cldr"))]
-fn fits(range: &str, available: &[&str]) -> Option<usize> {
+fn fits(range: &[u8], available: &[&str]) -> Option<usize> {
     available
         .iter()
-        .position(|locale| begins_with_subtags(locale.as_bytes(), range.as_bytes(), false))
+        .position(|locale| begins_with_subtags(locale.as_bytes(), range, false))
 }
 
 /// Whether `tag` begins with the whole subtags of `range` (is all of it,

@@ -13,11 +13,10 @@ use std::borrow::Cow;
 use std::fmt::Write;
 use std::hint::black_box;
 use std::str::FromStr;
-use std::time::Duration;
 
 mod count;
 
-use count::{Group, run};
+use count::{Group, config, run};
 use criterion::{Criterion, criterion_group, criterion_main};
 use error_table_benches::synth::TARGET;
 use serde::{Deserialize, Serialize};
@@ -464,14 +463,6 @@ fn locale_handle(c: &mut Criterion) {
         Locale::<ours::Error>::negotiate(black_box("de-CH, de;q=0.9, fr;q=0.8"))
     });
     group.finish();
-}
-
-fn config() -> Criterion {
-    // Short by default, for a 2-core machine; the command line overrides.
-    Criterion::default()
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2))
-        .sample_size(50)
 }
 
 #[cfg(not(feature = "large"))]

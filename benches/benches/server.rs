@@ -18,7 +18,6 @@ mod count;
 use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
-use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
@@ -26,7 +25,7 @@ use axum::extract::Path;
 use axum::http::{HeaderValue, Request, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
-use count::{Group, run};
+use count::{Group, config, run};
 use criterion::{Criterion, criterion_group, criterion_main};
 use error_table::axum::ErrorLayer;
 use tower_service::Service;
@@ -124,13 +123,6 @@ fn service(c: &mut Criterion) {
         run(&mut group, name, || respond(&mut router, language));
     }
     group.finish();
-}
-
-fn config() -> Criterion {
-    Criterion::default()
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2))
-        .sample_size(50)
 }
 
 criterion_group! {

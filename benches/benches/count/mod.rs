@@ -2,6 +2,7 @@
 //! benchmark run a counted number of times.
 
 use std::hint::black_box;
+use std::time::Duration;
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion};
@@ -45,4 +46,13 @@ pub fn run<R>(group: &mut Group<'_>, name: &str, mut routine: impl FnMut() -> R)
         return;
     }
     group.inner.bench_function(name, |b| b.iter(&mut routine));
+}
+
+/// Criterion as the run-time benchmarks use it: short by default, for a
+/// 2-core machine; the command line overrides.
+pub fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(50)
 }

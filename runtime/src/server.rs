@@ -4,7 +4,6 @@
 
 use core::fmt;
 use core::time::Duration;
-use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use bytes::Bytes;
@@ -124,14 +123,14 @@ impl ErrorInfo {
     /// wire format, with `target` as the correlation ID.
     pub(crate) fn body(&self, target: Option<&str>, locale: usize) -> Bytes {
         let message = if locale == 0 {
-            Cow::Borrowed(self.message())
+            self.message().to_owned()
         } else {
-            Cow::Owned(self.error().message(locale))
+            self.error().message(locale)
         };
         let parts = crate::wire::Parts {
             code: self.code(),
             status: self.status(),
-            message: message.into_owned(),
+            message,
             target,
         };
         crate::wire::json(self.error().format(), parts, || self.fields()).into()

@@ -208,12 +208,13 @@ for line in open(path):
     runs.setdefault(key, []).append((float(wall), float(cpu), int(rss) / 1024))
 median = {key: [statistics.median(run[i] for run in values) for i in range(3)]
           for key, values in runs.items()}
-print("| build | wall | CPU | peak memory | CPU / base | memory / base | runs |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+print("| build | wall | CPU | peak memory | wall / base | CPU / base | memory / base | runs |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for key in order:
     wall, cpu, rss = median[key]
     baseline = median.get(eval(base, {"key": key.split()}))
-    ratios = (f"{cpu / baseline[1]:.2f}x | {rss / baseline[2]:.2f}x" if baseline else "- | -")
+    ratios = (f"{wall / baseline[0]:.2f}x | {cpu / baseline[1]:.2f}x | {rss / baseline[2]:.2f}x"
+              if baseline else "- | - | -")
     print(f"| {key} | {wall:.2f} s | {cpu:.2f} s | {rss:.0f} MiB | {ratios} | {len(runs[key])} |")
 PY
 }
@@ -353,43 +354,84 @@ if [[ " $what " == *" memory "* ]]; then
     medians "$times" 'f"hand {key[1]}"'
 fi
 
+# `registry_of TREE OUT`: a directory source in OUT that holds error-table's
+# crates packaged from source tree TREE (as `cargo publish` would upload
+# them) beside the registry's crates their tree needs with every optional
+# feature: built from it, they are compiled as a user's build compiles
+# crates from crates.io (without incremental compilation, lints capped),
+# not as path dependencies, which cargo compiles as the user's own code.
+registry_of() {
+    local tree=$1 out=$2
+    rm -rf "$out" "$out.package" "$out.vendoring"
+    cargo package --quiet --no-verify --allow-dirty --manifest-path "$tree/Cargo.toml" \
+        --target-dir "$out.package" -p error-table-codegen -p error-table-macros -p error-table
+    crate "$out.vendoring" vendoring \
+        "error-table = { path = \"$tree/runtime\", features = [\"$(echo "$all_features" | sed 's/ /", "/g')\"] }"
+    touch "$out.vendoring/src/lib.rs"
+    cargo vendor --quiet --manifest-path "$out.vendoring/Cargo.toml" "$out" > /dev/null
+    for package in "$out.package"/package/*.crate; do
+        tar -xzf "$package" -C "$out"
+        # No checksum to compare: the crates were packaged here.
+        echo '{"files":{},"package":null}' > "$out/$(basename "$package" .crate)/.cargo-checksum.json"
+    done
+    rm -rf "$out.package" "$out.vendoring"
+}
+
 if [[ " $what " == *" clean "* ]]; then
     # Each crate from an empty target directory, the registry fetched
     # beforehand; `ours` with each optional feature of `error-table` too,
-    # and CLEAN_REVS's `error-table`, in alternating rounds.
+    # and CLEAN_REVS's `error-table`, in alternating rounds. error-table
+    # comes from a directory source of its packaged crates (see
+    # `registry_of`), as its peers come from crates.io.
+    all_features="json http axum actix-web reqwest utoipa"
     dir=$work/clean
     rm -rf "$dir"
     "$synth" 20 "$dir/table"
     kinds=()
+    declare -A sources
     ours_crate() {
-        local kind=$1 dep=$2
-        crate "$dir/$kind" "clean-$(echo "$kind" | tr -c 'a-zA-Z0-9\n' -)" "$dep"
+        local kind=$1 source=$2 features=$3
+        crate "$dir/$kind" "clean-$(echo "$kind" | tr -c 'a-zA-Z0-9\n' -)" \
+            "error-table = { version = \"=0.1.0\", features = [$features] }"
+        rm "$dir/$kind/Cargo.lock"
         cp "$dir/table/errors.md" "$dir/$kind/errors.md"
         echo 'error_table::include_error_table!("errors.md");' > "$dir/$kind/src/lib.rs"
+        sources[$kind]=$source
         kinds+=("$kind")
     }
-    ours_crate ours "$ours_dep"
+    registry_of "$root" "$dir/registry"
+    ours_crate ours "$dir/registry" ""
     crate "$dir/derive" clean-derive "$derive_deps"
     cp "$dir/table/derive.rs" "$dir/derive/src/lib.rs"
     kinds+=(derive)
-    for feature in ${CLEAN_FEATURES:-json http axum actix-web reqwest utoipa}; do
-        ours_crate "ours+$feature" \
-            "error-table = { path = \"$root/runtime\", features = [\"$feature\"] }"
+    for feature in ${CLEAN_FEATURES:-$all_features}; do
+        ours_crate "ours+$feature" "$dir/registry" "\"$feature\""
     done
     for rev in ${CLEAN_REVS:-}; do
-        ours_crate "ours-$rev" "error-table = { path = \"$(rev_runtime "$rev")\" }"
+        registry_of "$(dirname "$(rev_runtime "$rev")")" "$dir/registry-$rev"
+        ours_crate "ours-$rev" "$dir/registry-$rev" ""
     done
+    # `from_source KIND`: cargo's flags that take error-table from KIND's
+    # source (no flags for the derive stack, which crates.io gives).
+    from_source() {
+        if [[ -n ${sources[$1]:-} ]]; then
+            echo "--config source.crates-io.replace-with=\"built-here\"" \
+                "--config source.built-here.directory=\"${sources[$1]}\""
+        fi
+    }
     for kind in "${kinds[@]}"; do
         # Resolves and fetches once, outside the measurement.
-        cargo fetch --quiet --manifest-path "$dir/$kind/Cargo.toml"
+        # shellcheck disable=SC2046 # the flags' words
+        cargo fetch --quiet $(from_source "$kind") --manifest-path "$dir/$kind/Cargo.toml"
     done
     times=$work/clean.txt
     : > "$times"
     for _ in $(seq "$clean_runs"); do
         for kind in "${kinds[@]}"; do
             rm -rf "$dir/target-$kind"
-            timed "$times" "$kind" env CARGO_TARGET_DIR="$dir/target-$kind" \
-                cargo build --quiet --offline --manifest-path "$dir/$kind/Cargo.toml"
+            # shellcheck disable=SC2046
+            timed "$times" "$kind" env CARGO_TARGET_DIR="$dir/target-$kind" cargo build \
+                --quiet --offline $(from_source "$kind") --manifest-path "$dir/$kind/Cargo.toml"
             rm -rf "$dir/target-$kind"
         done
     done
@@ -400,8 +442,9 @@ if [[ " $what " == *" clean "* ]]; then
         # Where the time goes: cargo's own timings report.
         for kind in "${kinds[@]}"; do
             rm -rf "$dir/target-$kind"
+            # shellcheck disable=SC2046
             CARGO_TARGET_DIR=$dir/target-$kind cargo build --quiet --offline --timings \
-                --manifest-path "$dir/$kind/Cargo.toml"
+                $(from_source "$kind") --manifest-path "$dir/$kind/Cargo.toml"
             echo "timings: $(ls "$dir/target-$kind"/cargo-timings/cargo-timing-*.html | tail -1)"
         done
     fi

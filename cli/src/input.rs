@@ -90,7 +90,10 @@ impl TableArg {
             .iter()
             .map(|column| ColumnChoice {
                 role: column.role,
-                header: syn::LitStr::new(&column.header, proc_macro2::Span::call_site()),
+                header: error_table_codegen::settings::Text::new(
+                    &column.header,
+                    proc_macro2::Span::call_site(),
+                ),
             })
             .collect();
         settings

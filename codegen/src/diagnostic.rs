@@ -91,18 +91,6 @@ impl Diagnostic {
         self
     }
 
-    /// One diagnostic for each error that `error` holds, on its token: for
-    /// the errors of parsing the macro's arguments.
-    #[must_use]
-    pub fn of_syn(error: syn::Error) -> Vec<Self> {
-        error
-            .into_iter()
-            .map(|error| {
-                Self::error(DiagnosticCode::Setting, error.to_string()).at_token(error.span())
-            })
-            .collect()
-    }
-
     /// The byte range of the file it points at, if it points into a file.
     #[must_use]
     pub fn range(&self) -> Option<&Range<usize>> {
@@ -296,13 +284,10 @@ mod tests {
 
     #[test]
     fn a_problem_in_the_macro_arguments_keeps_its_token_and_shows_no_file_line() {
-        let mut error = syn::Error::new(proc_macro2::Span::call_site(), "first");
-        error.combine(syn::Error::new(proc_macro2::Span::call_site(), "second"));
-        let diagnostics = Diagnostic::of_syn(error);
-        let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(messages, ["first", "second"]);
         let file = SourceFile::new("spec/errors.md", "| Code | Status |\n");
-        let diagnostic = diagnostics[0].clone().help("a help");
+        let diagnostic = Diagnostic::error(DiagnosticCode::Setting, "first")
+            .at_token(proc_macro2::Span::call_site())
+            .help("a help");
         assert!(diagnostic.token().is_some() && diagnostic.range().is_none());
         insta::assert_snapshot!(diagnostic.render_unprefixed(Some(&file)), @"
         [ET0501] first

@@ -6,12 +6,11 @@ use std::path::Path;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use syn::LitStr;
 
 use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lints::Lints;
-use crate::settings::MacroInput;
+use crate::settings::{MacroInput, Text};
 use crate::source::SourceFile;
 use crate::{Generated, expand, generate_with_translations, validate};
 
@@ -36,7 +35,7 @@ impl Output {
         let span = diagnostic.token().unwrap_or(span);
         let message = diagnostic.render_unprefixed(file);
         self.messages.push(match diagnostic.severity {
-            Severity::Error => syn::Error::new(span, message).to_compile_error(),
+            Severity::Error => crate::settings::compile_error(span, &message),
             Severity::Warning => warning(span, &message),
         });
     }
@@ -80,17 +79,17 @@ pub fn include_error_table(input: TokenStream, base_dir: &Path) -> TokenStream {
         }
     };
     let relative = path.value();
-    let file = match SourceFile::read(base_dir, &relative) {
+    let file = match SourceFile::read(base_dir, relative) {
         Ok(file) => file,
         Err(error) => {
             output.report(path.span(), &error.diagnostic, error.lossy.as_deref());
             let fallback =
-                expand::expand(&validate::Checked::default(), "", &[], &settings, &relative);
+                expand::expand(&validate::Checked::default(), "", &[], &settings, relative);
             return output.finish(&fallback);
         }
     };
-    output.track(base_dir, &relative);
-    let translations = translation_files(base_dir, &relative, &settings.locales, &mut output);
+    output.track(base_dir, relative);
+    let translations = translation_files(base_dir, relative, &settings.locales, &mut output);
     let files: Vec<SourceFile> = translations.iter().map(|(file, _)| file.clone()).collect();
     let generated = generate_with_translations(&file, &files, &settings);
     for diagnostic in &generated.diagnostics {
@@ -121,16 +120,16 @@ pub fn include_error_table(input: TokenStream, base_dir: &Path) -> TokenStream {
 /// the contracts that the table in `generated`, read from `spec`, breaks.
 fn check_lock(
     base_dir: &Path,
-    lock: &LitStr,
+    lock: &Text,
     spec: &SourceFile,
     generated: &Generated,
     lints: &Lints,
     output: &mut Output,
 ) {
     let lock_path = lock.value();
-    let checked = generated.check_lock(spec, &lock_path, SourceFile::read(base_dir, &lock_path));
+    let checked = generated.check_lock(spec, lock_path, SourceFile::read(base_dir, lock_path));
     if checked.lock_file.is_some() {
-        output.track(base_dir, &lock_path);
+        output.track(base_dir, lock_path);
     }
     for diagnostic in &lints.apply(checked.lock_problems) {
         output.report(lock.span(), diagnostic, checked.lock_file.as_ref());
@@ -146,12 +145,12 @@ fn check_lock(
 fn translation_files(
     base_dir: &Path,
     spec: &str,
-    patterns: &[LitStr],
+    patterns: &[Text],
     output: &mut Output,
 ) -> Vec<(SourceFile, Span)> {
     let mut files = Vec::new();
     for pattern in patterns {
-        let paths = match crate::source::matching_paths(base_dir, &pattern.value()) {
+        let paths = match crate::source::matching_paths(base_dir, pattern.value()) {
             Ok(paths) => paths,
             Err(message) => {
                 output.report(

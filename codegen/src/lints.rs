@@ -7,9 +7,6 @@
 //! error-table check spec/errors.md -D ET0610 -A ET0611
 //! ```
 
-use syn::parse::{Parse, ParseStream};
-use syn::{Ident, Token};
-
 use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -82,25 +79,6 @@ impl Lints {
                 Some(diagnostic)
             })
             .collect()
-    }
-}
-
-/// One `ET0610 = error` entry of the `lints` setting.
-pub(crate) struct LintEntry {
-    pub(crate) code: DiagnosticCode,
-    pub(crate) level: Level,
-}
-
-impl Parse for LintEntry {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let name: Ident = input.parse()?;
-        input.parse::<Token![=]>()?;
-        let word: Ident = input.parse()?;
-        let code = parse_code(&name.to_string())
-            .map_err(|message| syn::Error::new(name.span(), message))?;
-        let level = Level::from_word(&word.to_string())
-            .ok_or_else(|| syn::Error::new(word.span(), "expected `error`, `warn` or `allow`"))?;
-        Ok(Self { code, level })
     }
 }
 

@@ -367,7 +367,7 @@ fn unknown_column_headers(
                 DiagnosticCode::NoSuchHeading,
                 format!(
                     "{place} headed `{wanted}`{}{known}",
-                    suggest::did_you_mean(&wanted, headers.iter().copied())
+                    suggest::did_you_mean(wanted, headers.iter().copied())
                 ),
             )
             .at_token(choice.header.span())
@@ -1008,7 +1008,7 @@ mod tests {
                 .iter()
                 .map(|&(role, header)| ColumnChoice {
                     role,
-                    header: syn::LitStr::new(header, proc_macro2::Span::call_site()),
+                    header: crate::settings::Text::new(header, proc_macro2::Span::call_site()),
                 })
                 .collect(),
             ..Settings::default()

@@ -45,14 +45,14 @@ fn multi_line_doc(attribute: &Group) -> Option<Vec<String>> {
     if attribute.delimiter() != Delimiter::Bracket {
         return None;
     }
-    let syn::MetaNameValue { path, value, .. } = syn::parse2(attribute.stream()).ok()?;
-    let syn::Expr::Lit(syn::ExprLit {
-        lit: syn::Lit::Str(text),
-        ..
-    }) = value
-    else {
+    let tokens: Vec<TokenTree> = attribute.stream().into_iter().collect();
+    let [TokenTree::Ident(name), TokenTree::Punct(equals), value] = tokens.as_slice() else {
         return None;
     };
-    let text = text.value();
-    (path.is_ident("doc") && text.contains('\n')).then(|| text.lines().map(str::to_owned).collect())
+    if name != "doc" || equals.as_char() != '=' {
+        return None;
+    }
+    let text = crate::settings::string_literal_value(value)?;
+    text.contains('\n')
+        .then(|| text.lines().map(str::to_owned).collect())
 }

@@ -9,14 +9,17 @@
 
 use std::fmt;
 
-use proc_macro2::{Span, TokenStream};
-use quote::ToTokens;
-use syn::parse::{Parse, ParseStream, Parser};
-use syn::punctuated::Punctuated;
-use syn::{Ident, LitInt, LitStr, Token, Type, Visibility, braced};
+use proc_macro2::{Delimiter, Ident, Span, TokenStream};
+use quote::quote;
 
+use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lints::{LintEntry, Lints};
+use crate::lints::{Level, Lints, parse_code};
+
+mod syntax;
+
+use syntax::{Parsed, Tokens, diagnostic, error};
+pub use syntax::{Text, compile_error, string_literal_value};
 
 /// The setting names, in the order the docs list them.
 pub const NAMES: &[&str] = &[
@@ -43,7 +46,7 @@ pub const NAMES: &[&str] = &[
 #[derive(Clone)]
 pub struct MacroInput {
     /// The path literal, relative to the crate's `Cargo.toml` directory.
-    pub path: LitStr,
+    pub path: Text,
     /// Everything after the path.
     pub settings: Settings,
 }
@@ -56,8 +59,9 @@ pub struct Settings {
     pub error_name: Ident,
     /// Name of the fieldless code enum (`ErrorCode` by default).
     pub code_name: Ident,
-    /// Visibility of both enums (`pub` by default).
-    pub vis: Visibility,
+    /// Visibility of both enums (`pub` by default), as written: `pub`,
+    /// `pub(…)` or nothing.
+    pub vis: TokenStream,
     /// Which table of the file is the error table.
     pub table: TableSelector,
     /// Columns named by their header text, which replace the header words
@@ -77,12 +81,12 @@ pub struct Settings {
     pub field_types: Vec<FieldType>,
     /// Translated copies of the spec: paths or glob patterns such as
     /// `"spec/errors.*.md"`, relative like the spec path.
-    pub locales: Vec<LitStr>,
+    pub locales: Vec<Text>,
     /// How drift that need not fail the build is reported.
     pub translation_policy: TranslationPolicy,
     /// The contract lockfile written by `error-table lock`, relative like
     /// the spec path: the build fails when the table breaks it.
-    pub lock: Option<LitStr>,
+    pub lock: Option<Text>,
     /// The severity set for diagnostic codes (`lints = { ET0610 = error }`),
     /// over the severities the stages give.
     pub lints: Lints,
@@ -288,7 +292,7 @@ pub struct ColumnChoice {
     /// What the column holds.
     pub role: ColumnRole,
     /// Its header text, as written in the setting.
-    pub header: LitStr,
+    pub header: Text,
 }
 
 /// An entry `"product-name" = "Contoso"` of the `vars` setting.
@@ -307,19 +311,18 @@ pub struct VarValue {
 pub struct FieldType {
     /// The field, as derived from a placeholder name.
     pub field: Ident,
-    /// Its type: anything that implements `Display`, `Debug`, `Clone`,
-    /// `Eq` and, for reading errors back from messages, `FromStr`.
-    pub ty: Type,
+    /// Its type, as written (rustc checks it where it is used): anything
+    /// that implements `Display`, `Debug`, `Clone`, `Eq` and, for reading
+    /// errors back from messages, `FromStr`.
+    pub ty: TokenStream,
 }
 
-/// Shows syntax as the tokens it was written with, for `Debug`: syn
-/// implements `Debug` only with its `extra-traits` feature, which every
-/// build of the macro would then compile.
-pub(crate) struct AsTokens<'a, T>(pub(crate) &'a T);
+/// Shows tokens as written, for `Debug`.
+pub(crate) struct AsTokens<'a>(pub(crate) &'a TokenStream);
 
-impl<T: ToTokens> fmt::Debug for AsTokens<'_, T> {
+impl fmt::Debug for AsTokens<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0.to_token_stream(), f)
+        fmt::Display::fmt(self.0, f)
     }
 }
 
@@ -327,7 +330,7 @@ impl fmt::Debug for MacroInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Self { path, settings } = self;
         f.debug_struct("MacroInput")
-            .field("path", &AsTokens(path))
+            .field("path", path)
             .field("settings", settings)
             .finish()
     }
@@ -353,7 +356,6 @@ impl fmt::Debug for Settings {
             wire,
             exhaustive,
         } = self;
-        let locales: Vec<AsTokens<'_, LitStr>> = locales.iter().map(AsTokens).collect();
         f.debug_struct("Settings")
             .field("error_name", error_name)
             .field("code_name", code_name)
@@ -364,9 +366,9 @@ impl fmt::Debug for Settings {
             .field("variant_prefix", variant_prefix)
             .field("vars", vars)
             .field("field_types", field_types)
-            .field("locales", &locales)
+            .field("locales", locales)
             .field("translation_policy", translation_policy)
-            .field("lock", &lock.as_ref().map(AsTokens))
+            .field("lock", lock)
             .field("lints", lints)
             .field("wire", wire)
             .field("exhaustive", exhaustive)
@@ -379,7 +381,7 @@ impl fmt::Debug for ColumnChoice {
         let Self { role, header } = self;
         f.debug_struct("ColumnChoice")
             .field("role", role)
-            .field("header", &AsTokens(header))
+            .field("header", header)
             .finish()
     }
 }
@@ -399,7 +401,7 @@ impl Default for Settings {
         Self {
             error_name: Ident::new("Error", Span::call_site()),
             code_name: Ident::new("ErrorCode", Span::call_site()),
-            vis: Visibility::Public(<Token![pub]>::default()),
+            vis: quote!(pub),
             table: TableSelector::FirstErrorTable,
             columns: Vec::new(),
             statuses: StatusRange::default(),
@@ -423,109 +425,105 @@ impl MacroInput {
     ///
     /// Every malformed, unknown or repeated setting, each on its own tokens.
     pub fn parse(tokens: TokenStream) -> Result<Self, Vec<Diagnostic>> {
-        Parser::parse2(Self::parse_stream, tokens).map_err(Diagnostic::of_syn)
-    }
-
-    fn parse_stream(input: ParseStream<'_>) -> syn::Result<Self> {
-        let path: LitStr = input.parse().map_err(|error| {
-            syn::Error::new(
-                error.span(),
-                "expected the path of the Markdown file, as a string literal",
-            )
-        })?;
+        let mut input = Tokens::new(tokens, Span::call_site());
+        let path = input.string("expected the path of the Markdown file, as a string literal")?;
         let mut settings = Settings::default();
         let mut seen: Vec<Ident> = Vec::new();
         let mut errors = Vec::new();
         while !input.is_empty() {
-            input.parse::<Token![,]>()?;
+            input.punct(',')?;
             if input.is_empty() {
                 break;
             }
-            let name: Ident = input.parse()?;
-            input.parse::<Token![=]>()?;
+            let name = input.ident("expected a setting's name, as in `error = ApiError`")?;
+            input.punct('=')?;
             let result = if seen.contains(&name) {
-                Err(syn::Error::new(
+                error(
                     name.span(),
                     format!("`{name}` is set twice; remove one of the two"),
-                ))
+                )
             } else if let Some(other) = other_table_setting(&name, &seen) {
-                Err(syn::Error::new(
+                error(
                     name.span(),
                     format!("`{other}` and `{name}` both choose tables; keep one of the two"),
-                ))
+                )
             } else {
-                settings.set(&name, input)
+                settings.set(&name, &mut input)
             };
-            if result.is_err() {
+            if let Err(found) = result {
                 // Resume at the next comma, so that later settings are
                 // checked too.
-                skip_value(input)?;
+                input.skip_to_comma();
+                errors.extend(found);
             }
             seen.push(name);
-            errors.extend(result.err());
         }
         if settings.error_name == settings.code_name {
-            errors.push(syn::Error::new(
+            errors.push(diagnostic(
                 settings.code_name.span(),
                 "`error` and `code` name the same enum; give them different names",
             ));
         }
-        match combine(errors) {
-            Some(error) => Err(error),
-            None => Ok(Self { path, settings }),
+        if errors.is_empty() {
+            Ok(Self { path, settings })
+        } else {
+            Err(errors)
         }
     }
 }
 
 impl Settings {
-    fn set(&mut self, name: &Ident, input: ParseStream<'_>) -> syn::Result<()> {
+    fn set(&mut self, name: &Ident, input: &mut Tokens) -> Parsed<()> {
         match name.to_string().as_str() {
-            "error" => self.error_name = input.parse()?,
-            "code" => self.code_name = input.parse()?,
-            "vis" => self.vis = input.parse()?,
-            "table" => self.table = input.parse()?,
+            "error" => {
+                self.error_name =
+                    input.ident("expected the error enum's name, as in `error = ApiError`")?
+            }
+            "code" => {
+                self.code_name =
+                    input.ident("expected the code enum's name, as in `code = ApiErrorCode`")?
+            }
+            "vis" => self.vis = visibility(input)?,
+            "table" => self.table = table(input)?,
             "tables" => self.table = tables(input)?,
             "columns" => self.columns = column_choices(input)?,
             "variant_prefix" => self.variant_prefix = Some(variant_prefix(input)?),
             "vars" => self.vars = var_values(input)?,
             "statuses" => {
-                let range: LitStr = input.parse()?;
-                self.statuses = StatusRange::parse(&range.value())
-                    .map_err(|message| syn::Error::new(range.span(), message))?;
+                let range =
+                    input.string("expected the statuses as a string, as in `\"300-599\"`")?;
+                self.statuses = StatusRange::parse(range.value())
+                    .or_else(|message| error(range.span(), message))?;
             }
             "locales" => self.locales = locale_paths(input)?,
             "missing_translations" => self.translation_policy.missing = severity(input)?,
             "stale_translations" => self.translation_policy.stale = severity(input)?,
-            "lock" => self.lock = Some(input.parse()?),
+            "lock" => {
+                self.lock =
+                    Some(input.string("expected the lockfile's path, as a string literal")?);
+            }
             "lints" => {
-                let content;
-                braced!(content in input);
+                let mut content =
+                    input.group(Delimiter::Brace, "expected `{ ET0610 = error, … }`")?;
                 // Every bad entry is reported, not only the first.
                 let mut errors = Vec::new();
                 while !content.is_empty() {
-                    match content.parse::<LintEntry>() {
-                        Ok(entry) => self.lints.set(entry.code, entry.level),
-                        Err(error) => {
-                            errors.push(error);
-                            skip_value(&content)?;
+                    match lint_entry(&mut content) {
+                        Ok((code, level)) => self.lints.set(code, level),
+                        Err(found) => {
+                            errors.extend(found);
+                            content.skip_to_comma();
                         }
                     }
-                    if !content.is_empty() {
-                        content.parse::<Token![,]>()?;
-                    }
+                    content.separator()?;
                 }
-                if let Some(error) = combine(errors) {
-                    return Err(error);
+                if !errors.is_empty() {
+                    return Err(errors);
                 }
             }
-            "wire" => self.wire = input.parse()?,
-            "exhaustive" => self.exhaustive = input.parse::<syn::LitBool>()?.value,
-            "fields" => {
-                let content;
-                braced!(content in input);
-                let entries = Punctuated::<FieldType, Token![,]>::parse_terminated(&content)?;
-                self.field_types = entries.into_iter().collect();
-            }
+            "wire" => self.wire = wire(input)?,
+            "exhaustive" => self.exhaustive = input.boolean()?,
+            "fields" => self.field_types = field_types(input)?,
             unknown => {
                 let message = format!(
                     "unknown setting `{unknown}`{} (settings: {})",
@@ -536,77 +534,106 @@ impl Settings {
                         .collect::<Vec<_>>()
                         .join(", ")
                 );
-                return Err(syn::Error::new(name.span(), message));
+                return error(name.span(), message);
             }
         }
         Ok(())
     }
 }
 
-impl Parse for TableSelector {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        if input.peek(LitStr) {
-            let heading: LitStr = input.parse()?;
-            return Ok(Self::Heading(heading.value()));
-        }
-        let lookahead = input.lookahead1();
-        if !lookahead.peek(LitInt) {
-            return Err(syn::Error::new(
-                input.span(),
-                "expected the table's heading as a string, or its position as a number starting at 1",
-            ));
-        }
-        let index: LitInt = input.parse()?;
-        match index.base10_parse::<usize>()? {
-            0 => Err(syn::Error::new(
-                index.span(),
-                "tables are counted from 1; use `table = 1` for the first table",
-            )),
-            position => Ok(Self::Index(position)),
-        }
+/// One `ET0610 = error` entry of the `lints` setting.
+fn lint_entry(input: &mut Tokens) -> Parsed<(DiagnosticCode, Level)> {
+    let name = input.ident("expected a diagnostic code, as in `ET0610 = error`")?;
+    input.punct('=')?;
+    let expected = "expected `error`, `warn` or `allow`";
+    let span = input.span();
+    let word = input.ident(expected)?;
+    let code = parse_code(&name.to_string()).or_else(|message| error(name.span(), message))?;
+    let level = Level::from_word(&word.to_string()).map_or_else(|| error(span, expected), Ok)?;
+    Ok((code, level))
+}
+
+/// `pub`, `pub(crate)`, `pub(in path)` and the like, or nothing (private).
+fn visibility(input: &mut Tokens) -> Parsed<TokenStream> {
+    if input.is_empty() || input.peek_punct(',') {
+        return Ok(TokenStream::new());
+    }
+    let span = input.span();
+    let word = input.ident("expected a visibility: `pub`, `pub(crate)`, or nothing")?;
+    if word != "pub" {
+        return error(
+            span,
+            "expected a visibility: `pub`, `pub(crate)`, or nothing",
+        );
+    }
+    let mut vis = quote!(#word);
+    if input.peek_group(Delimiter::Parenthesis) {
+        vis.extend(input.until_comma());
+    }
+    Ok(vis)
+}
+
+/// A heading as a string, or a 1-based position.
+fn table(input: &mut Tokens) -> Parsed<TableSelector> {
+    if input.peek_string() {
+        let heading = input.string("")?;
+        return Ok(TableSelector::Heading(heading.value().to_owned()));
+    }
+    let (position, span) = input.integer(
+        "expected the table's heading as a string, or its position as a number starting at 1",
+    )?;
+    match usize::try_from(position) {
+        Ok(0) => error(
+            span,
+            "tables are counted from 1; use `table = 1` for the first table",
+        ),
+        Ok(position) => Ok(TableSelector::Index(position)),
+        Err(_) => error(span, "this number is too large"),
     }
 }
 
-impl Parse for Wire {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let expected = || {
-            format!(
-                "expected a wire format: {}",
-                Self::NAMES.map(|name| format!("`{name}`")).join(", ")
-            )
-        };
-        let name: Ident = input
-            .parse()
-            .map_err(|error| syn::Error::new(error.span(), expected()))?;
-        match name.to_string().as_str() {
-            "envelope" => Ok(Self::Envelope),
-            "plain_envelope" => Ok(Self::PlainEnvelope),
-            "problem_details" if input.peek(syn::token::Paren) => {
-                let content;
-                syn::parenthesized!(content in input);
-                let base: LitStr = content.parse()?;
-                let type_base = base.value();
-                if !is_absolute_uri(&type_base) {
-                    return Err(syn::Error::new(
-                        base.span(),
-                        "the base of the problem types must be an absolute URI, such as \
-                         `\"https://api.example.com/errors/\"`; each type is it followed by the code",
-                    ));
-                }
-                Ok(Self::ProblemDetails {
-                    type_base: Some(type_base),
-                })
+/// `envelope`, `plain_envelope`, `problem_details` or
+/// `problem_details("https://…/")`.
+fn wire(input: &mut Tokens) -> Parsed<Wire> {
+    let expected = || {
+        format!(
+            "expected a wire format: {}",
+            Wire::NAMES.map(|name| format!("`{name}`")).join(", ")
+        )
+    };
+    let name = input.ident(&expected())?;
+    match name.to_string().as_str() {
+        "envelope" => Ok(Wire::Envelope),
+        "plain_envelope" => Ok(Wire::PlainEnvelope),
+        "problem_details" if input.peek_group(Delimiter::Parenthesis) => {
+            let mut content = input.group(Delimiter::Parenthesis, "")?;
+            let base = content.string("expected the base of the problem types, as a string")?;
+            if !content.is_empty() {
+                return error(
+                    content.span(),
+                    "expected `)` after the base of the problem types",
+                );
             }
-            "problem_details" => Ok(Self::ProblemDetails { type_base: None }),
-            other => Err(syn::Error::new(
-                name.span(),
-                format!(
-                    "{}{}",
-                    expected(),
-                    crate::suggest::did_you_mean(other, Self::NAMES.iter().copied())
-                ),
-            )),
+            if !is_absolute_uri(base.value()) {
+                return error(
+                    base.span(),
+                    "the base of the problem types must be an absolute URI, such as \
+                     `\"https://api.example.com/errors/\"`; each type is it followed by the code",
+                );
+            }
+            Ok(Wire::ProblemDetails {
+                type_base: Some(base.value().to_owned()),
+            })
         }
+        "problem_details" => Ok(Wire::ProblemDetails { type_base: None }),
+        other => error(
+            name.span(),
+            format!(
+                "{}{}",
+                expected(),
+                crate::suggest::did_you_mean(other, Wire::NAMES.iter().copied())
+            ),
+        ),
     }
 }
 
@@ -627,48 +654,53 @@ fn is_absolute_uri(text: &str) -> bool {
     scheme_ok && rest_ok
 }
 
-impl Parse for FieldType {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let field = input.parse()?;
-        input.parse::<Token![:]>()?;
-        let ty = input.parse()?;
-        Ok(Self { field, ty })
+/// `{ batch_size_received: u32, when: ::std::time::SystemTime }`.
+fn field_types(input: &mut Tokens) -> Parsed<Vec<FieldType>> {
+    let mut content = input.group(Delimiter::Brace, "expected `{ field: Type, … }`")?;
+    let mut fields = Vec::new();
+    while !content.is_empty() {
+        let field = content.ident("expected a field's name, as in `{ retry_after: u64 }`")?;
+        content.punct(':')?;
+        let ty = content.until_comma();
+        if ty.is_empty() {
+            return error(content.span(), format!("expected the type of `{field}`"));
+        }
+        fields.push(FieldType { field, ty });
+        content.separator()?;
     }
+    Ok(fields)
 }
 
-impl Parse for ColumnChoice {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let name: Ident = input.parse()?;
-        let Some(role) = ColumnRole::from_name(&name.to_string()) else {
-            let name_text = name.to_string();
-            let roles = ColumnRole::ALL.map(ColumnRole::as_str);
-            return Err(syn::Error::new(
-                name.span(),
-                format!(
-                    "unknown column `{name_text}`{} (columns: {})",
-                    crate::suggest::did_you_mean(&name_text, roles),
-                    ColumnRole::names()
-                ),
-            ));
-        };
-        input.parse::<Token![=]>()?;
-        let header = input.parse().map_err(|error: syn::Error| {
-            syn::Error::new(
-                error.span(),
-                format!(
-                    "expected the header of the {} column, as a string",
-                    role.as_str()
-                ),
-            )
-        })?;
-        Ok(Self { role, header })
-    }
+/// `code = "S3 Code"`: a role and the header of its column.
+fn column_choice(input: &mut Tokens) -> Parsed<ColumnChoice> {
+    let name = input.ident(&format!(
+        "expected a column's role: {}",
+        ColumnRole::names()
+    ))?;
+    let name_text = name.to_string();
+    let Some(role) = ColumnRole::from_name(&name_text) else {
+        let roles = ColumnRole::ALL.map(ColumnRole::as_str);
+        return error(
+            name.span(),
+            format!(
+                "unknown column `{name_text}`{} (columns: {})",
+                crate::suggest::did_you_mean(&name_text, roles),
+                ColumnRole::names()
+            ),
+        );
+    };
+    input.punct('=')?;
+    let header = input.string(&format!(
+        "expected the header of the {} column, as a string",
+        role.as_str()
+    ))?;
+    Ok(ColumnChoice { role, header })
 }
 
 /// A `variant_prefix` string, as the setting or the command line gives it.
-fn variant_prefix(input: ParseStream<'_>) -> syn::Result<String> {
-    let prefix: LitStr = input.parse()?;
-    parse_variant_prefix(&prefix.value()).map_err(|message| syn::Error::new(prefix.span(), message))
+fn variant_prefix(input: &mut Tokens) -> Parsed<String> {
+    let prefix = input.string("expected the prefix as a string, as in `\"E\"`")?;
+    parse_variant_prefix(prefix.value()).or_else(|message| error(prefix.span(), message))
 }
 
 /// Checks that `text` can start a variant name: an ASCII letter, then
@@ -694,48 +726,43 @@ pub fn parse_variant_prefix(text: &str) -> Result<String, String> {
 
 /// `{ "product-name" = "Contoso", … }`: names as strings, since they hold
 /// hyphens; each at most once.
-fn var_values(input: ParseStream<'_>) -> syn::Result<Vec<VarValue>> {
-    let content;
-    braced!(content in input);
+fn var_values(input: &mut Tokens) -> Parsed<Vec<VarValue>> {
+    let mut content = input.group(
+        Delimiter::Brace,
+        "expected `{ \"product-name\" = \"Contoso\", … }`",
+    )?;
     let mut vars: Vec<VarValue> = Vec::new();
     while !content.is_empty() {
-        let name: LitStr = content.parse().map_err(|error| {
-            syn::Error::new(
-                error.span(),
-                "expected a variable's name as a string, as in `vars = { \"product-name\" = \"Contoso\" }`",
-            )
-        })?;
-        content.parse::<Token![=]>()?;
-        let value: LitStr = content.parse()?;
+        let name = content.string(
+            "expected a variable's name as a string, as in `vars = { \"product-name\" = \"Contoso\" }`",
+        )?;
+        content.punct('=')?;
+        let value = content.string("expected the variable's value, as a string")?;
         if vars.iter().any(|var| var.name == name.value()) {
-            return Err(syn::Error::new(
+            return error(
                 name.span(),
                 format!("`{}` is given twice; keep one of the two", name.value()),
-            ));
+            );
         }
         vars.push(VarValue {
-            name: name.value(),
-            value: value.value(),
+            name: name.value().to_owned(),
+            value: value.value().to_owned(),
             span: name.span(),
         });
-        if content.is_empty() {
-            break;
-        }
-        content.parse::<Token![,]>()?;
+        content.separator()?;
     }
     Ok(vars)
 }
 
 /// `{ code = "S3 Code", message = "Details" }`, each role at most once.
-fn column_choices(input: ParseStream<'_>) -> syn::Result<Vec<ColumnChoice>> {
-    let content;
-    braced!(content in input);
-    let entries = Punctuated::<ColumnChoice, Token![,]>::parse_terminated(&content)?;
+fn column_choices(input: &mut Tokens) -> Parsed<Vec<ColumnChoice>> {
+    let mut content = input.group(Delimiter::Brace, "expected `{ code = \"Error code\", … }`")?;
     let mut choices: Vec<ColumnChoice> = Vec::new();
     let mut errors = Vec::new();
-    for choice in entries {
+    while !content.is_empty() {
+        let choice = column_choice(&mut content)?;
         if choices.iter().any(|earlier| earlier.role == choice.role) {
-            errors.push(syn::Error::new(
+            errors.push(diagnostic(
                 choice.header.span(),
                 format!(
                     "the {} column is named twice; keep one of the two",
@@ -745,10 +772,12 @@ fn column_choices(input: ParseStream<'_>) -> syn::Result<Vec<ColumnChoice>> {
         } else {
             choices.push(choice);
         }
+        content.separator()?;
     }
-    match combine(errors) {
-        Some(error) => Err(error),
-        None => Ok(choices),
+    if errors.is_empty() {
+        Ok(choices)
+    } else {
+        Err(errors)
     }
 }
 
@@ -763,69 +792,62 @@ fn other_table_setting(name: &Ident, seen: &[Ident]) -> Option<&'static str> {
 }
 
 /// `all`, or `["Client errors", "Server errors"]`.
-fn tables(input: ParseStream<'_>) -> syn::Result<TableSelector> {
+fn tables(input: &mut Tokens) -> Parsed<TableSelector> {
     let expected =
         "expected `all`, or the headings of the tables as `[\"Client errors\", \"Server errors\"]`";
-    if input.peek(syn::token::Bracket) {
-        let content;
-        syn::bracketed!(content in input);
-        let headings = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+    if input.peek_group(Delimiter::Bracket) {
+        let mut content = input.group(Delimiter::Bracket, expected)?;
+        let end = content.span();
+        let headings = strings(&mut content, expected)?;
         if headings.is_empty() {
-            return Err(syn::Error::new(content.span(), expected));
+            return error(end, expected);
         }
         return Ok(TableSelector::Headings(
-            headings.iter().map(LitStr::value).collect(),
+            headings
+                .iter()
+                .map(|heading| heading.value().to_owned())
+                .collect(),
         ));
     }
-    match input.parse::<Ident>() {
+    let span = input.span();
+    match input.ident(expected) {
         Ok(word) if word == "all" => Ok(TableSelector::All),
-        Ok(word) => Err(syn::Error::new(word.span(), expected)),
-        Err(error) => Err(syn::Error::new(error.span(), expected)),
+        _ => error(span, expected),
     }
 }
 
 /// `"spec/errors.*.md"` or `["a.md", "b.md"]`.
-fn locale_paths(input: ParseStream<'_>) -> syn::Result<Vec<LitStr>> {
-    if input.peek(LitStr) {
-        return Ok(vec![input.parse()?]);
+fn locale_paths(input: &mut Tokens) -> Parsed<Vec<Text>> {
+    let expected = "expected a path or glob as a string, or a list of them in `[...]`";
+    if input.peek_string() {
+        return Ok(vec![input.string(expected)?]);
     }
-    if !input.peek(syn::token::Bracket) {
-        return Err(syn::Error::new(
-            input.span(),
-            "expected a path or glob as a string, or a list of them in `[...]`",
-        ));
+    let mut content = input.group(Delimiter::Bracket, expected)?;
+    strings(&mut content, "expected a path or glob as a string")
+}
+
+/// `"a", "b"`, a trailing comma allowed.
+fn strings(input: &mut Tokens, expected: &str) -> Parsed<Vec<Text>> {
+    let mut strings = Vec::new();
+    while !input.is_empty() {
+        strings.push(input.string(expected)?);
+        input.separator()?;
     }
-    let content;
-    syn::bracketed!(content in input);
-    let paths = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
-    Ok(paths.into_iter().collect())
+    Ok(strings)
 }
 
 /// `warn` or `error`.
-fn severity(input: ParseStream<'_>) -> syn::Result<Severity> {
-    let word: Ident = input.parse()?;
-    match word.to_string().as_str() {
+fn severity(input: &mut Tokens) -> Parsed<Severity> {
+    let span = input.span();
+    match input
+        .ident("expected `warn` or `error`")?
+        .to_string()
+        .as_str()
+    {
         "warn" => Ok(Severity::Warning),
         "error" => Ok(Severity::Error),
-        _ => Err(syn::Error::new(word.span(), "expected `warn` or `error`")),
+        _ => error(span, "expected `warn` or `error`"),
     }
-}
-
-/// All `errors` as one, so that the compiler shows each.
-fn combine(errors: Vec<syn::Error>) -> Option<syn::Error> {
-    errors.into_iter().reduce(|mut all, error| {
-        all.combine(error);
-        all
-    })
-}
-
-/// Consumes a value of an unknown or repeated setting so that the settings
-/// after it are still checked.
-fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
-    while !input.is_empty() && !input.peek(Token![,]) {
-        input.parse::<proc_macro2::TokenTree>()?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -859,7 +881,7 @@ mod tests {
         let settings = input.settings;
         assert_eq!(settings.error_name, "ApiError");
         assert_eq!(settings.code_name, "ApiCode");
-        assert!(matches!(settings.vis, Visibility::Restricted(_)));
+        assert_eq!(settings.vis.to_string(), "pub (crate)");
         assert_eq!(settings.table, TableSelector::Index(2));
         let fields: Vec<String> = settings
             .field_types
@@ -867,6 +889,52 @@ mod tests {
             .map(|f| f.field.to_string())
             .collect();
         assert_eq!(fields, ["batch_size", "hash"]);
+    }
+
+    #[test]
+    fn a_field_type_is_taken_as_written_up_to_its_comma() {
+        let input = MacroInput::parse(quote!(
+            "a.md", fields = { counts: ::std::collections::HashMap<String, u32>, id: u64, }, table = 1,
+        ))
+        .unwrap();
+        let types: Vec<String> = input
+            .settings
+            .field_types
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.ty))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                "counts: :: std :: collections :: HashMap < String , u32 >",
+                "id: u64"
+            ]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", fields = { id: })),
+            ["expected the type of `id`"]
+        );
+    }
+
+    #[test]
+    fn a_visibility_is_pub_with_or_without_its_scope_or_nothing() {
+        for (tokens, vis) in [
+            (quote!("a.md", vis = pub), "pub"),
+            (
+                quote!("a.md", vis = pub(in crate::api)),
+                "pub (in crate :: api)",
+            ),
+            (quote!("a.md", vis = , table = 1), ""),
+        ] {
+            assert_eq!(
+                MacroInput::parse(tokens).unwrap().settings.vis.to_string(),
+                vis
+            );
+        }
+        assert_eq!(
+            error_of(quote!("a.md", vis = crate)),
+            ["expected a visibility: `pub`, `pub(crate)`, or nothing"]
+        );
     }
 
     #[test]
@@ -940,7 +1008,7 @@ mod tests {
             .settings
             .columns
             .iter()
-            .map(|choice| (choice.role.as_str(), choice.header.value()))
+            .map(|choice| (choice.role.as_str(), choice.header.value().to_owned()))
             .collect();
         assert_eq!(
             columns,
@@ -1064,7 +1132,7 @@ mod tests {
             errors,
             [
                 "expected the table's heading as a string, or its position as a number starting at 1",
-                "expected identifier",
+                "expected the error enum's name, as in `error = ApiError`",
                 "unknown setting `eror`; did you mean `error`? (settings: `error`, `code`, `vis`, `table`, `tables`, `columns`, `statuses`, `variant_prefix`, `vars`, `fields`, `locales`, `missing_translations`, `stale_translations`, `lock`, `lints`, `wire`, `exhaustive`)",
             ]
         );
@@ -1101,7 +1169,7 @@ mod tests {
         assert!(exhaustive(quote!("a.md", exhaustive = true)).unwrap());
         assert_eq!(
             error_of(quote!("a.md", exhaustive = yes)),
-            ["expected boolean literal"]
+            ["expected `true` or `false`"]
         );
     }
 

@@ -7,7 +7,7 @@ use std::fmt;
 
 use heck::ToUpperCamelCase;
 use proc_macro2::Span;
-use syn::{Ident, Type};
+use proc_macro2::{Ident, TokenStream};
 
 use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -50,7 +50,7 @@ pub struct Field {
     pub ident: Ident,
     /// Its type from the `fields` setting, which must then also implement
     /// `FromStr` for decoding; `None` for the default `Cow<'static, str>`.
-    pub ty: Option<Type>,
+    pub ty: Option<TokenStream>,
     /// The placeholder it fills.
     pub placeholder: Placeholder,
 }
@@ -578,7 +578,7 @@ mod tests {
         let named = Settings {
             columns: vec![crate::settings::ColumnChoice {
                 role: crate::settings::ColumnRole::Name,
-                header: syn::LitStr::new("Name", Span::call_site()),
+                header: crate::settings::Text::new("Name", Span::call_site()),
             }],
             ..Settings::default()
         };
@@ -597,7 +597,7 @@ mod tests {
         let named = Settings {
             columns: vec![crate::settings::ColumnChoice {
                 role: crate::settings::ColumnRole::Name,
-                header: syn::LitStr::new("Name", Span::call_site()),
+                header: crate::settings::Text::new("Name", Span::call_site()),
             }],
             variant_prefix: Some("E".to_owned()),
             ..Settings::default()

@@ -16,8 +16,8 @@ const MATCH_LOOKUP_MAX_CODES: usize = 64;
 /// The body of `from_code`: a `match` on the code for small tables, a
 /// perfect hash for the others. Each alias is one more key for its row,
 /// so a table without aliases looks up exactly as before.
-pub(super) fn from_code(rows: &[CheckedRow], code_name: &syn::Ident) -> TokenStream {
-    let keys: Vec<(&str, &syn::Ident)> = rows
+pub(super) fn from_code(rows: &[CheckedRow], code_name: &proc_macro2::Ident) -> TokenStream {
+    let keys: Vec<(&str, &proc_macro2::Ident)> = rows
         .iter()
         .flat_map(|row| {
             let aliases = row.spec.aliases.iter().map(|alias| alias.wire.as_str());

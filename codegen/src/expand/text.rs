@@ -119,8 +119,9 @@ mod tests {
         let value = "a \"quoted\" \\ path\nand {braces} — ünïcode\u{0}";
         let mut code = String::new();
         code.string(value);
-        let literal: syn::LitStr = syn::parse2(parse(&code)).expect("one string literal");
-        assert_eq!(literal.value(), value);
+        let literal = parse(&code).into_iter().next().expect("one token");
+        let read = crate::settings::string_literal_value(&literal).expect("a string literal");
+        assert_eq!(read, value);
     }
 
     #[test]

@@ -148,11 +148,11 @@ fn chosen_role(cell: &Cell, choices: &[ColumnChoice]) -> Option<ColumnRole> {
         .iter()
         .find(|choice| {
             let wanted = choice.header.value();
-            same_header(&cell.text, &wanted)
+            same_header(&cell.text, wanted)
                 || cell
                     .original
                     .as_deref()
-                    .is_some_and(|original| same_header(original, &wanted))
+                    .is_some_and(|original| same_header(original, wanted))
         })
         .map(|choice| choice.role)
 }
@@ -345,7 +345,6 @@ mod tests {
     use super::*;
     use crate::source::SourceFile;
     use proc_macro2::Span;
-    use syn::LitStr;
 
     fn header(text: &str) -> markdown::Row {
         let delimiter = "|---".repeat(text.matches('|').count() - 1);
@@ -369,7 +368,7 @@ mod tests {
     fn choice(role: ColumnRole, header: &str) -> ColumnChoice {
         ColumnChoice {
             role,
-            header: LitStr::new(header, Span::call_site()),
+            header: crate::settings::Text::new(header, Span::call_site()),
         }
     }
 

@@ -477,11 +477,11 @@ impl Settings {
         match name.to_string().as_str() {
             "error" => {
                 self.error_name =
-                    input.ident("expected the error enum's name, as in `error = ApiError`")?
+                    input.ident("expected the error enum's name, as in `error = ApiError`")?;
             }
             "code" => {
                 self.code_name =
-                    input.ident("expected the code enum's name, as in `code = ApiErrorCode`")?
+                    input.ident("expected the code enum's name, as in `code = ApiErrorCode`")?;
             }
             "vis" => self.vis = visibility(input)?,
             "table" => self.table = table(input)?,

@@ -438,6 +438,26 @@ if [[ " $what " == *" clean "* ]]; then
     echo "== clean cargo build of the dependency tree and a 20-row table, $clean_runs alternating rounds (median)"
     echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     medians "$times" '"derive"'
+    # The machine's speed drifts between rounds more than the builds
+    # differ: each round's ratio to the derive stack's build of the same
+    # round, and their median, compare within a round.
+    python3 - "$times" <<'PY'
+import statistics, sys
+rounds, current = [], {}
+for line in open(sys.argv[1]):
+    kind, wall = line.split()[:2]
+    if kind in current:
+        rounds.append(current)
+        current = {}
+    current[kind] = float(wall)
+rounds.append(current)
+for kind in rounds[0]:
+    if kind == "derive":
+        continue
+    ratios = sorted(r[kind] / r["derive"] for r in rounds if kind in r and "derive" in r)
+    shown = " ".join(f"{ratio:.2f}" for ratio in ratios)
+    print(f"{kind}: wall / derive per round {shown}; median {statistics.median(ratios):.2f}x")
+PY
     if [[ -n ${CLEAN_TIMINGS:-} ]]; then
         # Where the time goes: cargo's own timings report.
         for kind in "${kinds[@]}"; do

@@ -383,7 +383,7 @@ if [[ " $what " == *" clean "* ]]; then
     # and CLEAN_REVS's `error-table`, in alternating rounds. error-table
     # comes from a directory source of its packaged crates (see
     # `registry_of`), as its peers come from crates.io.
-    all_features="json http axum actix-web reqwest utoipa"
+    all_features="cldr json http axum actix-web tracing reqwest openapi utoipa"
     dir=$work/clean
     rm -rf "$dir"
     "$synth" 20 "$dir/table"
@@ -404,7 +404,7 @@ if [[ " $what " == *" clean "* ]]; then
     crate "$dir/derive" clean-derive "$derive_deps"
     cp "$dir/table/derive.rs" "$dir/derive/src/lib.rs"
     kinds+=(derive)
-    for feature in ${CLEAN_FEATURES:-$all_features}; do
+    for feature in ${CLEAN_FEATURES:-json http axum actix-web reqwest utoipa}; do
         ours_crate "ours+$feature" "$dir/registry" "\"$feature\""
     done
     for rev in ${CLEAN_REVS:-}; do

@@ -568,7 +568,7 @@ fn visibility(input: &mut Tokens) -> Parsed<TokenStream> {
     }
     let mut vis = quote!(#word);
     if input.peek_group(Delimiter::Parenthesis) {
-        vis.extend(input.until_comma());
+        vis.extend(input.token());
     }
     Ok(vis)
 }
@@ -934,6 +934,10 @@ mod tests {
         assert_eq!(
             error_of(quote!("a.md", vis = crate)),
             ["expected a visibility: `pub`, `pub(crate)`, or nothing"]
+        );
+        assert_eq!(
+            error_of(quote!("a.md", vis = pub(crate) extra)),
+            ["expected `,`"]
         );
     }
 

@@ -196,6 +196,11 @@ impl Tokens {
         }
     }
 
+    /// The next token, whatever it is.
+    pub(crate) fn token(&mut self) -> Option<TokenTree> {
+        self.tokens.next()
+    }
+
     /// The tokens up to the next `,` outside angle brackets (`HashMap<K,
     /// V>` is one), or to the end: a type, as written.
     pub(crate) fn until_comma(&mut self) -> TokenStream {

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Literal, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 
 use crate::codes::DiagnosticCode;
@@ -35,7 +35,7 @@ impl Output {
         let span = diagnostic.token().unwrap_or(span);
         let message = diagnostic.render_unprefixed(file);
         self.messages.push(match diagnostic.severity {
-            Severity::Error => crate::settings::compile_error(span, &message),
+            Severity::Error => compile_error(span, &message),
             Severity::Warning => warning(span, &message),
         });
     }
@@ -50,6 +50,21 @@ impl Output {
             #(#messages)*
         }
     }
+}
+
+/// `::core::compile_error!{ "message" }` at `span`, as the compiler shows
+/// an error of a macro's input.
+fn compile_error(span: Span, message: &str) -> TokenStream {
+    let mut literal = Literal::string(message);
+    literal.set_span(span);
+    let mut body = Group::new(
+        Delimiter::Brace,
+        TokenStream::from(TokenTree::Literal(literal)),
+    );
+    body.set_span(span);
+    let mut tokens = quote_spanned!(span=> ::core::compile_error!);
+    tokens.extend([TokenTree::Group(body)]);
+    tokens
 }
 
 /// A warning on stable Rust, where a proc macro cannot emit one: the use
@@ -172,4 +187,20 @@ fn translation_files(
         }
     }
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::Span;
+
+    use super::compile_error;
+
+    #[test]
+    fn a_compile_error_holds_the_message() {
+        let tokens = compile_error(Span::call_site(), "bad \"input\"");
+        assert_eq!(
+            tokens.to_string(),
+            r#":: core :: compile_error ! { "bad \"input\"" }"#
+        );
+    }
 }

@@ -19,7 +19,7 @@ use crate::lints::{Level, Lints, parse_code};
 mod syntax;
 
 use syntax::{Parsed, Tokens, diagnostic, error};
-pub use syntax::{Text, compile_error, string_literal_value};
+pub use syntax::{Text, string_literal_value};
 
 /// The setting names, in the order the docs list them.
 pub const NAMES: &[&str] = &[

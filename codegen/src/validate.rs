@@ -6,8 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use heck::ToUpperCamelCase;
-use proc_macro2::Span;
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 
 use crate::codes::DiagnosticCode;
 use crate::diagnostic::{Diagnostic, Diagnostics};

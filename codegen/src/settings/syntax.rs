@@ -262,22 +262,6 @@ pub fn string_literal_value(token: &TokenTree) -> Option<String> {
     }
 }
 
-/// `::core::compile_error!{ "message" }` at `span`, as the compiler shows
-/// an error of a macro's input.
-#[must_use]
-pub fn compile_error(span: Span, message: &str) -> TokenStream {
-    let mut literal = Literal::string(message);
-    literal.set_span(span);
-    let mut body = proc_macro2::Group::new(
-        Delimiter::Brace,
-        TokenStream::from(TokenTree::Literal(literal)),
-    );
-    body.set_span(span);
-    let mut tokens = quote::quote_spanned!(span=> ::core::compile_error!);
-    tokens.extend([TokenTree::Group(body)]);
-    tokens
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,14 +317,5 @@ mod tests {
             .ident("expected a name")
             .unwrap_err();
         assert_eq!(error[0].message, "expected a name");
-    }
-
-    #[test]
-    fn a_compile_error_holds_the_message() {
-        let tokens = compile_error(Span::call_site(), "bad \"input\"");
-        assert_eq!(
-            tokens.to_string(),
-            r#":: core :: compile_error ! { "bad \"input\"" }"#
-        );
     }
 }

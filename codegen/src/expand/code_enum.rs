@@ -7,7 +7,7 @@ use quote::quote;
 use crate::settings::Settings;
 use crate::validate::CheckedRow;
 
-use super::docs::{doc, growable};
+use super::docs::{RowDoc, doc, growable};
 use super::lookup::from_code;
 use super::text::{WriteCode, parse};
 use super::wire::wire_format;
@@ -15,7 +15,7 @@ use super::wire::wire_format;
 /// The code enum and its inherent impl; `docs` holds each row's rustdoc.
 pub(super) fn code_enum(
     rows: &[CheckedRow],
-    docs: &[String],
+    docs: &[RowDoc],
     settings: &Settings,
     source: &str,
 ) -> TokenStream {
@@ -28,7 +28,7 @@ pub(super) fn code_enum(
     let mut variants = String::new();
     let mut all = String::new();
     for (row, row_doc) in rows.iter().zip(docs) {
-        variants.doc(row_doc);
+        variants.doc(row_doc.code_variant());
         variants.code(format_args!(" {},", row.variant));
         all.code(format_args!("Self::{},", row.variant));
     }

@@ -7,7 +7,7 @@ use quote::{ToTokens, quote};
 use crate::settings::Settings;
 use crate::validate::CheckedRow;
 
-use super::docs::{doc, field_doc, growable};
+use super::docs::{RowDoc, doc, field_doc, growable};
 use super::text::{Mixed, WriteCode, parse};
 use super::wire::fields_body;
 
@@ -24,7 +24,7 @@ pub(super) fn default_field_type() -> TokenStream {
 /// The error enum and its inherent impl; `docs` holds each row's rustdoc.
 pub(super) fn error_enum(
     rows: &[CheckedRow],
-    docs: &[String],
+    docs: &[RowDoc],
     settings: &Settings,
     source: &str,
 ) -> TokenStream {
@@ -42,7 +42,7 @@ pub(super) fn error_enum(
     let mut variants = Mixed::default();
     let mut code_arms = String::new();
     for (row, row_doc) in rows.iter().zip(docs) {
-        error_variant(&mut variants, row, row_doc);
+        error_variant(&mut variants, row, row_doc.error_variant());
         pattern(&mut code_arms, row, false);
         code_arms.code(format_args!(" => {code_name}::{},", row.variant));
     }

@@ -10,7 +10,7 @@
 //! 2,000-row table 8 times slower (BENCHMARKS.md).
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens, quote};
+use quote::quote;
 
 use crate::locale::Translation;
 use crate::settings::Settings;
@@ -88,9 +88,9 @@ pub(super) fn localized(
 fn translated_body(rows: &[CheckedRow], translations: &[Translation]) -> TokenStream {
     let messages = translations.iter().map(|translation| {
         let packed = Packed::new(rows, &translation.templates);
-        let runs = packed.runs.iter().map(|run| string_literal(run));
+        let runs = runs_array(&packed.runs);
         let pieces = Literal::byte_string(&packed.pieces);
-        quote!(::error_table::__private::Messages::new(&[#(#runs),*], #pieces))
+        quote!(::error_table::__private::Messages::new(#runs, #pieces))
     });
     let args = args(rows);
     quote! {
@@ -106,19 +106,18 @@ fn translated_body(rows: &[CheckedRow], translations: &[Translation]) -> TokenSt
     }
 }
 
-/// `text` as a string literal: a raw one, which the compiler's lexer takes
-/// as it is, where `Literal::string` escapes it `char` by `char` (twenty
-/// locales of 2,000 rows are megabytes of text); escaped only when it
-/// holds a carriage return, which a raw string cannot.
-fn string_literal(text: &str) -> TokenStream {
-    if text.contains('\r') {
-        return Literal::string(text).into_token_stream();
+/// The runs of text as an array of string literals, lexed in one go: one
+/// parse per literal made the compiler register a source file for each
+/// (tens of thousands for twenty locales of 2,000 rows).
+fn runs_array(runs: &[&str]) -> TokenStream {
+    let mut code = String::with_capacity(runs.iter().map(|run| run.len() + 4).sum::<usize>() + 3);
+    code.push_str("&[");
+    for run in runs {
+        code.raw_string(run);
+        code.push(',');
     }
-    let mut hashes = String::new();
-    while text.contains(&format!("\"{hashes}")) {
-        hashes.push('#');
-    }
-    parse(&format!("r{hashes}\"{text}\"{hashes}"))
+    code.push(']');
+    parse(&code)
 }
 
 /// The fields of the error as the runtime's `Arg`s, in field order: a
@@ -198,7 +197,7 @@ fn push_piece<'a>(
     match segment {
         Segment::Literal(literal) if literal.is_empty() => {}
         Segment::Literal(literal) => {
-            entries.extend(0u16.to_le_bytes());
+            entries.extend_from_slice(&0u16.to_le_bytes());
             runs.push(literal);
         }
         Segment::Placeholder(placeholder) => {
@@ -206,36 +205,40 @@ fn push_piece<'a>(
             // match the row's are left out before expansion.
             let field = field_index(row, placeholder).and_then(|field| u16::try_from(field).ok());
             if let Some(field) = field.filter(|&field| field < FIELD) {
-                entries.extend((FIELD | field).to_le_bytes());
+                entries.extend_from_slice(&(FIELD | field).to_le_bytes());
             }
         }
     }
 }
 
 /// Writes `value` as a little-endian `u32`; no table comes near 4 GiB.
+/// From a slice: `extend` from an array's iterator goes byte by byte,
+/// unoptimized in `cargo check`.
 fn push_u32(out: &mut Vec<u8>, value: usize) {
     let value = u32::try_from(value).unwrap_or(u32::MAX);
-    out.extend(value.to_le_bytes());
+    out.extend_from_slice(&value.to_le_bytes());
 }
 
 #[cfg(test)]
 mod tests {
-    use super::string_literal;
+    use proc_macro2::TokenTree;
+
+    use super::runs_array;
 
     #[test]
-    fn any_text_is_one_string_literal_of_itself() {
-        for text in [
-            "",
-            "plain",
-            "a \"quoted\" word",
-            "ends with a quote\"",
-            "r\"#\"## raw-looking \"###",
-            "a carriage\rreturn",
-            "\\ {braces} — ünïcode\u{0}",
-        ] {
-            let literal = string_literal(text).into_iter().next().expect("one token");
-            let read = crate::settings::string_literal_value(&literal).expect("a string literal");
-            assert_eq!(read, text);
-        }
+    fn runs_are_an_array_of_their_literals_in_order() {
+        let runs = ["first", "a \"quoted\" one", "a carriage\rreturn"];
+        let Some(TokenTree::Group(array)) = runs_array(&runs).into_iter().nth(1) else {
+            panic!("`&` and an array");
+        };
+        let read: Vec<String> = array
+            .stream()
+            .into_iter()
+            .filter(|token| !matches!(token, TokenTree::Punct(_)))
+            .map(|literal| {
+                crate::settings::string_literal_value(&literal).expect("a string literal")
+            })
+            .collect();
+        assert_eq!(read, runs);
     }
 }

@@ -52,10 +52,10 @@ pub fn expand(
     source: &str,
 ) -> TokenStream {
     let rows = &table.rows;
-    let docs: Vec<String> = rows
+    let docs: Vec<docs::RowDoc> = rows
         .iter()
         .enumerate()
-        .map(|(index, row)| docs::row_doc(row, index, translations))
+        .map(|(index, row)| docs::RowDoc::new(row, index, translations))
         .collect();
     let layout = Layout::for_rows(rows.len());
     let code_enum = code_enum::code_enum(rows, &docs, settings, source);

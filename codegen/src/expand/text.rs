@@ -24,6 +24,11 @@ pub(super) trait WriteCode {
     /// Writes `value` as a string literal.
     fn string(&mut self, value: &str);
 
+    /// Writes `value` as a raw string literal where it can be one: for
+    /// long text, which the compiler then takes as it is, where an escaped
+    /// literal is written and unescaped `char` by `char`.
+    fn raw_string(&mut self, value: &str);
+
     /// Writes `#[doc = "…"]` for `text`.
     fn doc(&mut self, text: &str);
 }
@@ -39,9 +44,40 @@ impl WriteCode for String {
         self.code(format_args!("{value:?}"));
     }
 
+    /// A raw string cannot hold a carriage return, so a value with one is
+    /// escaped. The searches are `<[u8]>::contains`, which the standard
+    /// library's optimized build runs a word at a time: this runs
+    /// unoptimized in `cargo check`, on megabytes of text with many
+    /// locales.
+    fn raw_string(&mut self, value: &str) {
+        let bytes = value.as_bytes();
+        if bytes.contains(&b'\r') {
+            self.string(value);
+            return;
+        }
+        let hashes = if bytes.contains(&b'"') {
+            // One `#` more than the longest run of them after a quote.
+            let longest = bytes
+                .split(|&byte| byte == b'"')
+                .skip(1)
+                .map(|after| after.iter().take_while(|&&byte| byte == b'#').count())
+                .max()
+                .unwrap_or(0);
+            "#".repeat(longest + 1)
+        } else {
+            String::new()
+        };
+        self.push('r');
+        self.push_str(&hashes);
+        self.push('"');
+        self.push_str(value);
+        self.push('"');
+        self.push_str(&hashes);
+    }
+
     fn doc(&mut self, text: &str) {
         self.push_str("#[doc = ");
-        self.string(&indent_doc(text));
+        self.raw_string(&indent_doc(text));
         self.push(']');
     }
 }
@@ -122,6 +158,25 @@ mod tests {
         let literal = parse(&code).into_iter().next().expect("one token");
         let read = crate::settings::string_literal_value(&literal).expect("a string literal");
         assert_eq!(read, value);
+    }
+
+    #[test]
+    fn any_text_is_one_raw_string_literal_of_itself() {
+        for text in [
+            "",
+            "plain",
+            "a \"quoted\" word",
+            "ends with a quote\"",
+            "r\"#\"## raw-looking \"###",
+            "a carriage\rreturn",
+            "\\ {braces} — ünïcode\u{0}",
+        ] {
+            let mut code = String::new();
+            code.raw_string(text);
+            let literal = parse(&code).into_iter().next().expect("one token");
+            let read = crate::settings::string_literal_value(&literal).expect("a string literal");
+            assert_eq!(read, text);
+        }
     }
 
     #[test]

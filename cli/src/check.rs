@@ -80,24 +80,16 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
         .lock
         .as_deref()
         .map(|lock| check_lock(lock, &loaded, &settings.lints));
-    let page_lints: Vec<Vec<_>> = std::iter::once(&loaded.file)
-        .chain(&loaded.translations)
+    let page_lints: Vec<Vec<_>> = loaded
+        .files()
         .map(|file| {
             settings
                 .lints
                 .apply(lint::check(file, &loaded.generated.checked))
         })
         .collect();
-    let mut reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
-    let translated = loaded
-        .translations
-        .iter()
-        .zip(&loaded.generated.translation_diagnostics);
-    for (file, diagnostics) in translated {
-        reports.extend(Report::all(diagnostics, Some(file)));
-    }
-    let files = std::iter::once(&loaded.file).chain(&loaded.translations);
-    for (file, diagnostics) in files.zip(&page_lints) {
+    let mut reports = loaded.reports();
+    for (file, diagnostics) in loaded.files().zip(&page_lints) {
         reports.extend(Report::all(diagnostics, Some(file)));
     }
     if let Some(lock_check) = &lock_check {
@@ -105,10 +97,7 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
         reports.extend(Report::all(&lock_check.lock_problems, lock_file));
         reports.extend(Report::all(&lock_check.broken, Some(&loaded.file)));
     }
-    let mut checked: Vec<&str> = std::iter::once(&loaded.file)
-        .chain(&loaded.translations)
-        .map(SourceFile::name)
-        .collect();
+    let mut checked: Vec<&str> = loaded.files().map(SourceFile::name).collect();
     if let Some(lock) = lock_check
         .as_ref()
         .and_then(|check| check.lock_file.as_ref())

@@ -1,11 +1,11 @@
 //! `error-table expand`: the Rust code the macro generates, formatted.
 
-use error_table_codegen::DiagnosticCode;
 use error_table_codegen::readable::doc_line_per_attribute;
+use error_table_codegen::{DiagnosticCode, SourceFile};
 use syn::Ident;
 
 use crate::input::{self, TableArg};
-use crate::report::{Fatal, Format, Output, Report, Status};
+use crate::report::{self, Fatal, Format, Output, Status};
 
 /// Print the Rust code that the macro generates for a spec, formatted.
 #[derive(clap::Args)]
@@ -14,9 +14,11 @@ Examples:
   error-table expand spec/errors.md
   error-table expand spec/errors.md --error ApiError --code ApiErrorCode
   error-table expand docs/api.md --table \"Error codes\"
+  error-table expand spec/errors.md --locale 'spec/errors.*.md'
 
-Rows with errors are left out, as in the build; their diagnostics go to
-stderr and the exit code is 1.")]
+Rows with errors are left out, as in the build, and so are translated
+messages that do not match their row; the diagnostics go to stderr and
+the exit code is 1.")]
 pub struct Args {
     /// The Markdown file, or `REV:path` for a file of a Git revision.
     spec: String,
@@ -26,6 +28,11 @@ pub struct Args {
     /// Name of the fieldless enum, as the macro's `code` setting.
     #[arg(long, value_name = "NAME", default_value = "ErrorCode", value_parser = parse_ident)]
     code: String,
+    /// Translations whose messages the code holds, as the macro's
+    /// `locales` setting: files or glob patterns; repeat the option for
+    /// more.
+    #[arg(long = "locale", value_name = "FILE|GLOB")]
+    locales: Vec<String>,
     #[command(flatten)]
     table: TableArg,
 }
@@ -59,9 +66,10 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
     let mut settings = args.table.settings();
     settings.error_name = ident(&args.error).map_err(usage)?;
     settings.code_name = ident(&args.code).map_err(usage)?;
-    let loaded = input::load(&args.spec, &settings)?;
-    let reports = Report::all(&loaded.generated.diagnostics, Some(&loaded.file));
-    output.diagnostics(&[loaded.file.name()], &reports, Format::Human);
+    let loaded = input::load_with_translations(&args.spec, &args.locales, &settings)?;
+    let names: Vec<&str> = loaded.files().map(SourceFile::name).collect();
+    let reports = loaded.reports();
+    output.diagnostics(&names, &reports, Format::Human);
     let syntax: syn::File = syn::parse2(doc_line_per_attribute(loaded.generated.tokens.clone()))
         .map_err(|error| {
             Fatal::failed(
@@ -71,5 +79,7 @@ pub fn run(args: &Args, output: &Output) -> Result<Status, Fatal> {
             )
         })?;
     output.data(&prettyplease::unparse(&syntax));
-    Ok(Status::problems_if(loaded.has_errors()))
+    // A translation's errors fail the build too.
+    let (errors, _) = report::count(&reports);
+    Ok(Status::problems_if(errors > 0))
 }

@@ -10,7 +10,7 @@ use error_table_codegen::settings::{
 };
 use error_table_codegen::{DiagnosticCode, Generated, SourceFile, generate_with_translations};
 
-use crate::report::{Fatal, Status};
+use crate::report::{Fatal, Report, Status};
 
 /// `--table`, `--tables`, `--column`, `--statuses`, `--variant-prefix` and
 /// `--var`, shared by every command that reads a table.
@@ -194,6 +194,25 @@ impl Loaded {
     /// Whether the table has errors; a command that needs every row stops.
     pub fn has_errors(&self) -> bool {
         self.generated.has_errors()
+    }
+
+    /// The spec, then the translations.
+    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
+        std::iter::once(&self.file).chain(&self.translations)
+    }
+
+    /// The pipeline's diagnostics, each with the file it is in: the
+    /// spec's, then each translation's.
+    pub fn reports(&self) -> Vec<Report<'_>> {
+        let mut reports = Report::all(&self.generated.diagnostics, Some(&self.file));
+        let translated = self
+            .translations
+            .iter()
+            .zip(&self.generated.translation_diagnostics);
+        for (file, diagnostics) in translated {
+            reports.extend(Report::all(diagnostics, Some(file)));
+        }
+        reports
     }
 }
 

@@ -414,6 +414,52 @@ fn expand_takes_the_enum_names() {
 }
 
 #[test]
+fn expand_with_a_translation_prints_what_the_macro_generates_with_it() {
+    let run = run(&[
+        "expand",
+        "spec/errors.md",
+        "--locale",
+        "spec/errors.sv-SE.md",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let spec = SourceFile::read(&workspace(), "spec/errors.md").unwrap();
+    let swedish = SourceFile::read(&workspace(), "spec/errors.sv-SE.md").unwrap();
+    let tokens = generate_with_translations(&spec, &[swedish], &Settings::default()).tokens;
+    let expected = prettyplease::unparse(&syn::parse2(doc_line_per_attribute(tokens)).unwrap());
+    assert_eq!(run.stdout, expected);
+    assert!(
+        run.stdout.contains(r#"&["en-US", "sv-SE"]"#),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn expand_with_a_drifted_translation_fails_and_leaves_its_message_out() {
+    let run = run(&[
+        "expand",
+        STALE_SPEC,
+        "--locale",
+        "tests/ui/fixtures/translations/translation-renamed-placeholder.md",
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("error[ET0608]: `{resursen}` is not a placeholder of `NotFound`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("--> tests/ui/fixtures/translations/translation-renamed-placeholder.md:8:29"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains(r#"r"Åtkomst till ""#), "{}", run.stdout);
+    assert!(!run.stdout.contains("hittades inte"), "{}", run.stdout);
+}
+
+#[test]
 fn expand_of_a_broken_table_still_prints_the_good_rows() {
     let run = run(&["expand", "tests/ui/fixtures/good-rows-still-generated.md"]);
     assert_eq!(run.code, 1);

@@ -14,7 +14,10 @@
 # `taskset` is there; the script prints requests per second and p99
 # latency of each round, their medians, and the ratios of the service to
 # each baseline (throughput baseline / service, so that both read "times
-# slower").
+# slower"): the ratio of the medians, and the median of each round's own
+# ratio with its range. A round's ratio compares runs seconds apart: the
+# machine's speed drifts by a fifth between rounds, more than the servers
+# differ, so many short rounds say more than a few long ones.
 #
 # Environment: ROUNDS (default 3), DURATION (default 10s), CONNECTIONS
 # (default 16), THREADS (wrk's, default 1). Needs wrk (`apt-get install
@@ -44,18 +47,19 @@ if command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
     server_core=(taskset -c 1) client_core=(taskset -c 0)
 fi
 
-pids=()
-trap 'kill "${pids[@]}" 2> /dev/null || true' EXIT
+declare -A pid url
+trap 'kill "${pid[@]}" 2> /dev/null || true' EXIT
 
-# `start NAME CMD...`: runs a server on a free port, prints its base URL.
+# `start NAME CMD...`: runs a server on a free port; its process ID in
+# `pid[NAME]`, its base URL in `url[NAME]`.
 start() {
     local name=$1 log=$work/$1.log
     shift
     "$@" > "$log" 2>&1 &
-    pids+=($!)
+    pid[$name]=$!
     for _ in $(seq 100); do
         if grep -q '^serving on ' "$log"; then
-            sed -n 's/^serving on //p' "$log" | head -1
+            url[$name]=$(sed -n 's/^serving on //p' "$log" | head -1)
             return
         fi
         sleep 0.1
@@ -64,30 +68,29 @@ start() {
     exit 1
 }
 
-service=$(start service "${server_core[@]}" target/release/examples/service serve 127.0.0.1:0)
-curl -si -H "accept-language: $language" "$service$path" > "$work/response.txt"
-baseline=$(start baseline "${server_core[@]}" target/release/examples/load_baseline 127.0.0.1:0 "$work/response.txt")
-by_hand=$(start by_hand "${server_core[@]}" target/release/examples/load_baseline 127.0.0.1:0 --by-hand)
+start service "${server_core[@]}" target/release/examples/service serve 127.0.0.1:0
+curl -si -H "accept-language: $language" "${url[service]}$path" > "$work/response.txt"
+start baseline "${server_core[@]}" target/release/examples/load_baseline 127.0.0.1:0 "$work/response.txt"
+start by_hand "${server_core[@]}" target/release/examples/load_baseline 127.0.0.1:0 --by-hand
 echo "== the response (the baseline sends these bytes, by_hand the same with its own ID):"
 sed 's/^/   /' "$work/response.txt"; echo
 
-# `run NAME URL ROUND`: one wrk run, its requests/s and p99 in ms.
+# `run NAME ROUND`: one wrk run against server NAME, its requests/s and
+# p99 in ms.
 run() {
-    local out=$work/$1-$3.txt
+    local out=$work/$1-$2.txt
     "${client_core[@]}" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
-        -H "accept-language: $language" "$2$path" > "$out"
+        -H "accept-language: $language" "${url[$1]}$path" > "$out"
     local rps p99
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
     p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/, "", v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v*=1000}; print v}' "$out")
-    echo "$1 $3 $rps $p99" | tee -a "$work/results.txt"
+    echo "$1 $2 $rps $p99" | tee -a "$work/results.txt"
 }
 
 : > "$work/results.txt"
 echo "== name round requests/s p99-ms"
 for round in $(seq "$rounds"); do
-    run service "$service" "$round"
-    run baseline "$baseline" "$round"
-    run by_hand "$by_hand" "$round"
+    for name in service baseline by_hand; do run "$name" "$round"; done
 done
 
 python3 - "$work/results.txt" <<'PY'
@@ -96,7 +99,18 @@ rows = [line.split() for line in open(sys.argv[1])]
 median = lambda name, col: statistics.median(float(r[col]) for r in rows if r[0] == name)
 s_rps, s_p99 = median("service", 2), median("service", 3)
 print(f"== medians: service {s_rps:,.0f} req/s, p99 {s_p99:.2f} ms")
+# Each round's ratio, from the rows of one round.
+def per_round(name, col, service_over):
+    by_round = {}
+    for r in rows:
+        by_round.setdefault(r[1], {})[r[0]] = float(r[col])
+    ratios = sorted(
+        (b["service"] / b[name]) if service_over else (b[name] / b["service"])
+        for b in by_round.values() if "service" in b and name in b
+    )
+    return f"{statistics.median(ratios):.3f}x (rounds {ratios[0]:.2f}-{ratios[-1]:.2f})"
 for name in ["baseline", "by_hand"]:
     rps, p99 = median(name, 2), median(name, 3)
     print(f"== {name}: {rps:,.0f} req/s, p99 {p99:.2f} ms; throughput {name}/service {rps / s_rps:.3f}x, p99 service/{name} {s_p99 / p99:.3f}x (target <= 1.10x)")
+    print(f"   median of the rounds' ratios: throughput {per_round(name, 2, False)}, p99 {per_round(name, 3, True)}")
 PY

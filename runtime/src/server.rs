@@ -122,18 +122,28 @@ impl ErrorInfo {
     /// The body of the response in the locale at `locale`, in the table's
     /// wire format, with `target` as the correlation ID.
     pub(crate) fn body(&self, target: Option<&str>, locale: usize) -> Bytes {
-        let message = if locale == 0 {
-            self.message().to_owned()
-        } else {
-            self.error().message(locale)
-        };
         let parts = crate::wire::Parts {
             code: self.code(),
             status: self.status(),
-            message,
+            message: Message {
+                error: self.error(),
+                locale,
+            },
             target,
         };
-        crate::wire::json(self.error().format(), parts, || self.fields()).into()
+        crate::wire::json(self.error().format(), &parts, || self.fields()).into()
+    }
+}
+
+/// The message of an error in a locale, written where it is displayed.
+struct Message<'a> {
+    error: &'a (dyn Erased + Send + Sync),
+    locale: usize,
+}
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.write_message(self.locale, f)
     }
 }
 
@@ -221,6 +231,7 @@ trait Erased {
     fn status(&self) -> u16;
     fn locales(&self) -> &'static [&'static str];
     fn message(&self, locale: usize) -> String;
+    fn write_message(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result;
     fn source(&self) -> Option<&(dyn core::error::Error + 'static)>;
     fn retry_after(&self) -> Option<Duration>;
     fn fields(&self) -> Fields<'static>;
@@ -249,6 +260,10 @@ impl<E: ApiError> Erased for E {
             format_args!("{}", self.in_locale(Locale::at(locale))),
         );
         message
+    }
+
+    fn write_message(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.in_locale(Locale::at(locale)), f)
     }
 
     fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {

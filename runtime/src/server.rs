@@ -61,7 +61,23 @@ impl ErrorInfo {
     /// The message in the canonical locale.
     #[must_use]
     pub fn message(&self) -> &str {
-        self.0.message.get_or_init(|| self.error().message(0))
+        self.0.message.get_or_init(|| {
+            // Room for a message of the usual length, written without
+            // growing.
+            let mut message = String::with_capacity(128);
+            // Writing into a `String` cannot fail.
+            let _ = fmt::write(
+                &mut message,
+                format_args!(
+                    "{}",
+                    Message {
+                        error: self.error(),
+                        locale: 0,
+                    }
+                ),
+            );
+            message
+        })
     }
 
     /// The values of the error's fields, as the body carries them in
@@ -230,7 +246,6 @@ trait Erased {
     fn code(&self) -> &'static str;
     fn status(&self) -> u16;
     fn locales(&self) -> &'static [&'static str];
-    fn message(&self, locale: usize) -> String;
     fn write_message(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result;
     fn source(&self) -> Option<&(dyn core::error::Error + 'static)>;
     fn retry_after(&self) -> Option<Duration>;
@@ -249,17 +264,6 @@ impl<E: ApiError> Erased for E {
 
     fn locales(&self) -> &'static [&'static str] {
         E::LOCALES
-    }
-
-    fn message(&self, locale: usize) -> String {
-        // Room for a message of the usual length, written without growing.
-        let mut message = String::with_capacity(128);
-        // Writing into a `String` cannot fail.
-        let _ = fmt::write(
-            &mut message,
-            format_args!("{}", self.in_locale(Locale::at(locale))),
-        );
-        message
     }
 
     fn write_message(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {

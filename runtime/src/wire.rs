@@ -263,10 +263,10 @@ mod tests {
     }
 
     fn fields(text: &str) -> Fields<'static> {
-        [("name", text.to_owned()), (text, "value".to_owned())]
+        [("name", text), (text, "value")]
             .into_iter()
-            .map(|(name, value)| (name.to_owned(), value))
-            .collect()
+            .collect::<Fields>()
+            .into_owned()
     }
 
     #[test]

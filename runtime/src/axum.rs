@@ -377,7 +377,7 @@ where
         let name = &self.settings.request_id_header;
         let (id, id_header, new) =
             RequestId::from_header(request.headers().get(name), HeaderValue::as_bytes, |id| {
-                HeaderValue::from_str(id).ok()
+                HeaderValue::from_maybe_shared(id).ok()
             });
         if let (true, Some(value)) = (new, &id_header) {
             request.headers_mut().insert(name.clone(), value.clone());

@@ -152,8 +152,8 @@ impl<E: ApiError> ApiError for WithSource<E> {
         self.error.code()
     }
 
-    fn fields(&self) -> crate::Fields<'static> {
-        self.error.fields()
+    fn visit_fields(&self, visit: &mut dyn FnMut(crate::FieldValues<'_>)) {
+        self.error.visit_fields(visit);
     }
 
     fn retry_after(&self) -> Option<Duration> {

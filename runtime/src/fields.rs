@@ -226,11 +226,15 @@ impl fmt::Display for FieldError {
 
 impl core::error::Error for FieldError {}
 
-/// The fields of a generated variant, for `ApiError::fields`: each name
-/// with its value as `Display` writes it.
-#[doc(hidden)]
+/// The fields of an error as [`ApiError::visit_fields`](crate::ApiError::visit_fields)
+/// gives them: each field's name with its value, which `Display` writes as
+/// the message shows it.
+pub type FieldValues<'a> = &'a [(&'static str, &'a dyn fmt::Display)];
+
+/// The fields of `values`, each value as `Display` writes it, for
+/// `ApiError::fields`.
 #[must_use]
-pub fn collect(values: &[(&'static str, &dyn fmt::Display)]) -> Fields<'static> {
+pub(crate) fn collect(values: FieldValues<'_>) -> Fields<'static> {
     Fields {
         entries: values
             .iter()

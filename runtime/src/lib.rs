@@ -39,7 +39,7 @@ pub use crate::client::{
     ReceivedError,
 };
 pub use crate::envelope::{Envelope, ErrorBody};
-pub use crate::fields::{FieldError, FieldProblem, Fields};
+pub use crate::fields::{FieldError, FieldProblem, FieldValues, Fields};
 pub use crate::localize::{Locale, Localize, Localized};
 pub use crate::negotiation::{MAX_LANGUAGE_RANGES, negotiate};
 pub use crate::problem::Problem;
@@ -96,9 +96,32 @@ pub trait ApiError: core::error::Error + Localize {
         self.code().status()
     }
 
+    /// Calls `visit` once with the error's fields: each field's name (as
+    /// on the wire, in `metadata`) with its value, in the row's order, as
+    /// `Display` writes them into the message. What [`fields`](Self::fields)
+    /// collects, without allocating: the server integrations write
+    /// `metadata` from it.
+    ///
+    /// ```
+    /// use error_table::ApiError as _;
+    /// # error_table::include_error_table!("doc/payments.md");
+    ///
+    /// let error = Error::CardDeclined { card: "•••• 4242".into() };
+    /// let mut shown = Vec::new();
+    /// error.visit_fields(&mut |fields| {
+    ///     shown = fields.iter().map(|(name, value)| format!("{name}={value}")).collect();
+    /// });
+    /// assert_eq!(shown, ["card=•••• 4242"]);
+    /// ```
+    fn visit_fields(&self, visit: &mut dyn FnMut(FieldValues<'_>));
+
     /// The values of the error's fields, by field name in the row's order,
     /// as `Display` writes them into the message.
-    fn fields(&self) -> Fields<'static>;
+    fn fields(&self) -> Fields<'static> {
+        let mut collected = Fields::new();
+        self.visit_fields(&mut |values| collected = fields::collect(values));
+        collected
+    }
 
     /// The JSON error envelope of this error, with `target` as the
     /// correlation ID and the fields in `metadata`, unless the table's wire
@@ -194,14 +217,14 @@ pub mod __private {
 
     pub use serde_core as serde;
 
-    pub use crate::fields::{collect as fields, parse as field_value, text as field_text};
+    pub use crate::fields::{parse as field_value, text as field_text};
     pub use crate::lookup::CodeMap;
     pub use crate::message::{holes, owned};
     pub use crate::retry::retry_after_seconds;
     pub use crate::translation::{Arg, Messages, write_localized};
     pub use crate::{
-        ApiError, Code, Decode, Envelope, FieldError, Fields, Localize, Localized, Problem,
-        WireFormat,
+        ApiError, Code, Decode, Envelope, FieldError, FieldValues, Fields, Localize, Localized,
+        Problem, WireFormat,
     };
 
     /// The impls of the HTTP frameworks whose features are enabled, for a

@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use bytes::Bytes;
 
 use crate::localize::Locale;
-use crate::{ApiError, Code, Fields, WireFormat};
+use crate::{ApiError, Code, FieldValues, Fields, WireFormat};
 
 /// The longest incoming request ID that is kept: 128 bytes. A longer one,
 /// or one with other bytes than visible ASCII, is replaced by a new ID.
@@ -84,7 +84,10 @@ impl ErrorInfo {
     /// `metadata`.
     #[must_use]
     pub fn fields(&self) -> Fields<'static> {
-        self.error().fields()
+        let mut collected = Fields::new();
+        self.error()
+            .visit_fields(&mut |values| collected = crate::fields::collect(values));
+        collected
     }
 
     /// The error that caused this one (see [`WithSource`](crate::WithSource)):
@@ -147,7 +150,10 @@ impl ErrorInfo {
             },
             target,
         };
-        crate::wire::json(self.error().format(), &parts, || self.fields()).into()
+        crate::wire::json(self.error().format(), &parts, |visit| {
+            self.error().visit_fields(visit);
+        })
+        .into()
     }
 }
 
@@ -249,7 +255,7 @@ trait Erased {
     fn write_message(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result;
     fn source(&self) -> Option<&(dyn core::error::Error + 'static)>;
     fn retry_after(&self) -> Option<Duration>;
-    fn fields(&self) -> Fields<'static>;
+    fn visit_fields(&self, visit: &mut dyn FnMut(FieldValues<'_>));
     fn format(&self) -> WireFormat;
 }
 
@@ -278,8 +284,8 @@ impl<E: ApiError> Erased for E {
         ApiError::retry_after(self)
     }
 
-    fn fields(&self) -> Fields<'static> {
-        ApiError::fields(self)
+    fn visit_fields(&self, visit: &mut dyn FnMut(FieldValues<'_>)) {
+        ApiError::visit_fields(self, visit);
     }
 
     fn format(&self) -> WireFormat {
@@ -324,8 +330,11 @@ impl fmt::Display for Chain<'_> {
 /// The correlation ID of a request, set by the layer or middleware as a
 /// request extension (axum: `Extension<RequestId>`, actix-web:
 /// `web::ReqData<RequestId>`), to log it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RequestId(Arc<str>);
+///
+/// Its bytes are shared with the header values that carry it: cloning it
+/// copies nothing.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct RequestId(Bytes);
 
 impl RequestId {
     /// A new ID: a random UUID (version 4, from the `uuid` crate, with the
@@ -333,13 +342,12 @@ impl RequestId {
     /// `3f0b8c1e-5a7d-4c2e-9b1f-0d6e4a2c8b7d`.
     #[must_use]
     pub fn generate() -> Self {
-        let mut buffer = uuid::Uuid::encode_buffer();
-        Self(
-            uuid::Uuid::new_v4()
-                .hyphenated()
-                .encode_lower(&mut buffer)
-                .into(),
-        )
+        let mut id = [0; uuid::fmt::Hyphenated::LENGTH];
+        uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id);
+        // One allocation, which the clones and the header values share
+        // (`Bytes::copy_from_slice` would allocate again at the first
+        // clone).
+        Self(Bytes::from_owner(id))
     }
 
     /// The ID in a header's bytes, when they are 1 to
@@ -348,20 +356,18 @@ impl RequestId {
     pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
         let valid = (1..=MAX_REQUEST_ID_LEN).contains(&bytes.len())
             && bytes.iter().all(u8::is_ascii_graphic);
-        valid
-            .then(|| core::str::from_utf8(bytes).ok())
-            .flatten()
-            .map(|id| Self(id.into()))
+        valid.then(|| Self(Bytes::copy_from_slice(bytes)))
     }
 
     /// The request's ID if its header `sent` holds a valid one, else a new
     /// one; with the ID as the header value to send back (`sent` itself
-    /// when kept, made by `to_value` when new), and whether it is new
-    /// (and so belongs in the request's header for the handlers).
+    /// when kept, made by `to_value` from the ID's bytes when new), and
+    /// whether it is new (and so belongs in the request's header for the
+    /// handlers).
     pub(crate) fn from_header<V: Clone>(
         sent: Option<&V>,
         as_bytes: impl Fn(&V) -> &[u8],
-        to_value: impl Fn(&str) -> Option<V>,
+        to_value: impl Fn(Bytes) -> Option<V>,
     ) -> (Self, Option<V>, bool) {
         if let Some((id, value)) =
             sent.and_then(|value| Some((Self::from_bytes(as_bytes(value))?, value)))
@@ -369,20 +375,27 @@ impl RequestId {
             return (id, Some(value.clone()), false);
         }
         let id = Self::generate();
-        let value = to_value(id.as_str());
+        let value = to_value(id.0.clone());
         (id, value, true)
     }
 
     /// The ID.
     #[must_use]
     pub fn as_str(&self) -> &str {
-        &self.0
+        // Visible ASCII, checked when it was made.
+        core::str::from_utf8(&self.0).unwrap_or_default()
     }
 }
 
 impl fmt::Display for RequestId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&self.0)
+        f.pad(self.as_str())
+    }
+}
+
+impl fmt::Debug for RequestId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("RequestId").field(&self.as_str()).finish()
     }
 }
 

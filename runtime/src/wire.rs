@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+use crate::FieldValues;
 use crate::{ApiError, Code, Envelope, ErrorBody, Fields, Problem};
 
 /// How a table's errors are written on the wire; the macro's `wire`
@@ -158,12 +160,21 @@ pub(crate) fn problem<'a>(
         .with_metadata(fields)
 }
 
-/// The body of `parts` in `format`, as JSON, for the server integrations.
+/// Calls its argument once with the fields of an error (as
+/// [`ApiError::visit_fields`] does).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) trait VisitFields: FnOnce(&mut dyn FnMut(FieldValues<'_>)) {}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<F: FnOnce(&mut dyn FnMut(FieldValues<'_>))> VisitFields for F {}
+
+/// The body of `parts` in `format`, as JSON, for the server integrations,
+/// with the fields that `visit_fields` gives.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn json<M: core::fmt::Display>(
     format: WireFormat,
     parts: &Parts<'_, M>,
-    fields: impl FnOnce() -> Fields<'static>,
+    visit_fields: impl VisitFields,
 ) -> Vec<u8> {
     // Room for a body of the usual size (the example service's is 165
     // bytes; the message's length is known only once it is written), so
@@ -177,70 +188,140 @@ pub(crate) fn json<M: core::fmt::Display>(
                 message: parts.message.to_string(),
                 target: parts.target,
             };
-            serde_json::to_writer(&mut json, &problem(format, parts, fields()))
+            let mut fields = Fields::new();
+            visit_fields(&mut |values| fields = crate::fields::collect(values));
+            serde_json::to_writer(&mut json, &problem(format, parts, fields)).is_ok()
         }
         WireFormat::Envelope | WireFormat::PlainEnvelope => {
-            write_envelope(&mut json, format, parts, fields)
+            write_envelope(&mut json, format, parts, visit_fields).is_ok()
         }
     };
-    // Serializing strings and numbers into a `Vec` cannot fail.
-    written.map_or_else(|_| Vec::new(), |()| json)
+    // Writing into a `Vec` fails only where a field's `Display` does.
+    if written { json } else { Vec::new() }
 }
 
 /// Writes the envelope of `parts` as `serde_json::to_writer` writes an
 /// [`Envelope`] (the tests below compare them on hostile text, and
 /// `tests/axum_service.rs` on every row), with the members' names as
-/// bytes and the message escaped as it is displayed, not rendered into a
-/// `String` first: the example service's error response through
-/// `ErrorLayer` takes 1,100 fewer instructions of 19,300 (BENCHMARKS.md,
-/// "The envelope written directly").
+/// bytes and the message and the fields' values escaped as they are
+/// displayed, not rendered into a `String` first: the example service's
+/// error response through `ErrorLayer` takes 1,100 fewer instructions of
+/// 19,300 (BENCHMARKS.md, "The envelope written directly").
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 fn write_envelope(
     json: &mut Vec<u8>,
     format: WireFormat,
     parts: &Parts<'_, impl core::fmt::Display>,
-    fields: impl FnOnce() -> Fields<'static>,
-) -> serde_json::Result<()> {
-    use serde_core::Serializer as _;
+    visit_fields: impl VisitFields,
+) -> core::fmt::Result {
     json.extend_from_slice(br#"{"error":{"code":"#);
     write_str(json, parts.code)?;
     json.extend_from_slice(br#","message":"#);
-    serde_json::Serializer::new(&mut *json).collect_str(&parts.message)?;
+    write_displayed(json, &parts.message)?;
     if let Some(target) = parts.target {
         json.extend_from_slice(br#","target":"#);
         write_str(json, target)?;
     }
     if format.carries_fields() {
         json.extend_from_slice(br#","metadata":{"#);
-        for (index, (name, value)) in fields().iter().enumerate() {
-            if index > 0 {
-                json.push(b',');
-            }
-            write_str(json, name)?;
-            json.push(b':');
-            write_str(json, value)?;
-        }
+        let mut written = Ok(());
+        visit_fields(&mut |values| written = write_metadata(json, values));
+        written?;
         json.push(b'}');
     }
     json.extend_from_slice(b"}}");
     Ok(())
 }
 
-/// Writes `text` as a JSON string, escaped by `serde_json`.
-///
-/// Checking first whether `text` needs escaping, to copy it whole, was
-/// measured slower (111 more instructions a request) than `serde_json`'s
-/// table lookup a byte.
+/// Writes the members of `metadata`, each value escaped as it is
+/// displayed.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-fn write_str(json: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
-    use serde_core::Serializer as _;
-    serde_json::Serializer::new(json).serialize_str(text)
+fn write_metadata(json: &mut Vec<u8>, values: FieldValues<'_>) -> core::fmt::Result {
+    for (index, (name, value)) in values.iter().enumerate() {
+        if index > 0 {
+            json.push(b',');
+        }
+        write_str(json, name)?;
+        json.push(b':');
+        write_displayed(json, value)?;
+    }
+    Ok(())
+}
+
+/// Writes `text` as a JSON string, escaped as `serde_json` escapes it.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+fn write_str(json: &mut Vec<u8>, text: &str) -> core::fmt::Result {
+    use core::fmt::Write as _;
+    json.push(b'"');
+    StringContents(json).write_str(text)?;
+    json.push(b'"');
+    Ok(())
+}
+
+/// Writes what `value` displays as a JSON string, escaped as `serde_json`
+/// escapes it, without a `String` of its own.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+fn write_displayed(json: &mut Vec<u8>, value: &dyn core::fmt::Display) -> core::fmt::Result {
+    json.push(b'"');
+    core::fmt::write(&mut StringContents(json), format_args!("{value}"))?;
+    json.push(b'"');
+    Ok(())
+}
+
+/// The contents of a JSON string being written: text that needs no
+/// escaping, as the codes, the generated IDs and most messages, is copied
+/// whole; other text is escaped by `serde_json`. Its per-byte table
+/// lookup took 1,170 of the 18,200 instructions of the example service's
+/// error response (BENCHMARKS.md, "Fewer allocations, text copied whole").
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+struct StringContents<'a>(&'a mut Vec<u8>);
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl core::fmt::Write for StringContents<'_> {
+    fn write_str(&mut self, text: &str) -> core::fmt::Result {
+        if !needs_escaping(text.as_bytes()) {
+            self.0.extend_from_slice(text.as_bytes());
+            return Ok(());
+        }
+        let start = self.0.len();
+        serde_json::to_writer(&mut *self.0, text).map_err(|_| core::fmt::Error)?;
+        // `serde_json` wrote a whole string; this is a part of one.
+        self.0.pop();
+        self.0.remove(start);
+        Ok(())
+    }
+}
+
+/// Whether a byte of `bytes` must be escaped in a JSON string, as
+/// `serde_json` escapes them: a control character (below 0x20), a quote or
+/// a backslash. Eight bytes at a time, with the tests for a byte below `n`
+/// and a zero byte of "Bit Twiddling Hacks" (exact for the word as a
+/// whole).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+fn needs_escaping(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let zero_byte = |word: u64| word.wrapping_sub(ONES) & !word;
+    let special = |word: u64| {
+        let control = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
+        let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
+        (control | quote | backslash) & HIGH != 0
+    };
+    let (words, rest) = bytes.as_chunks::<8>();
+    // The last bytes as one more word, filled up with a byte that never
+    // needs escaping.
+    let mut last = [b' '; 8];
+    for (byte, &rest) in last.iter_mut().zip(rest) {
+        *byte = rest;
+    }
+    words.iter().any(|word| special(u64::from_ne_bytes(*word))) || special(u64::from_ne_bytes(last))
 }
 
 #[cfg(all(test, any(feature = "axum", feature = "actix-web")))]
 mod tests {
     use super::{Parts, WireFormat, envelope, json};
-    use crate::Fields;
+    use crate::{FieldValues, Fields};
 
     /// Text that JSON must escape, and some that it must not.
     const TEXTS: [&str; 7] = [
@@ -262,11 +343,47 @@ mod tests {
         }
     }
 
-    fn fields(text: &str) -> Fields<'static> {
-        [("name", text), (text, "value")]
-            .into_iter()
-            .collect::<Fields>()
-            .into_owned()
+    /// Calls `visit` with fields named and valued `text`, one of them
+    /// written in several pieces.
+    fn visit_fields(text: &'static str, visit: &mut dyn FnMut(FieldValues<'_>)) {
+        visit(&[
+            ("name", &text),
+            (text, &"value"),
+            ("pieces", &format_args!("<{text}>{text}")),
+        ]);
+    }
+
+    fn fields(text: &'static str) -> Fields<'static> {
+        let mut collected = Fields::new();
+        visit_fields(text, &mut |values| {
+            collected = crate::fields::collect(values);
+        });
+        collected
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        // Every ASCII byte and some longer characters, at every place of
+        // strings that fill zero to two words and some.
+        let specials = (0..=0x7f_u8)
+            .map(char::from)
+            .chain(['é', '€', '\u{2028}', '\u{1F600}']);
+        for special in specials {
+            for length in 0..=17 {
+                for at in 0..=length {
+                    let mut text: String = "a".repeat(length);
+                    text.insert(at, special);
+                    let mut written = Vec::new();
+                    super::write_str(&mut written, &text).unwrap();
+                    let mut displayed = Vec::new();
+                    let pieces = format_args!("{}{special}{}", &text[..at], &text[at..]);
+                    super::write_displayed(&mut displayed, &pieces).unwrap();
+                    let expected = serde_json::to_vec(&text).unwrap();
+                    assert_eq!(written, expected, "{text:?}");
+                    assert_eq!(displayed, serde_json::to_vec(&format!("{pieces}")).unwrap());
+                }
+            }
+        }
     }
 
     #[test]
@@ -278,7 +395,9 @@ mod tests {
                     Some(text),
                     Some("3f0b8c1e-5a7d-4c2e-9b1f-0d6e4a2c8b7d"),
                 ] {
-                    let written = json(format, &parts(text, target), || fields(text));
+                    let written = json(format, &parts(text, target), |visit| {
+                        visit_fields(text, visit);
+                    });
                     let serialized =
                         serde_json::to_vec(&envelope(format, parts(text, target), || fields(text)))
                             .unwrap();

@@ -9,7 +9,7 @@ use crate::validate::CheckedRow;
 
 use super::docs::{RowDoc, doc, field_doc, growable};
 use super::text::{Mixed, WriteCode, parse};
-use super::wire::fields_body;
+use super::wire::visit_fields_body;
 
 /// The default field type: a string borrowed for literals, owned for the
 /// rest. Text, for the variants written as text; [`default_field_type`]
@@ -104,7 +104,7 @@ pub(super) fn error_traits(rows: &[CheckedRow], settings: &Settings) -> TokenStr
         ..
     } = settings;
     let retry_after = retry_after(rows);
-    let fields = fields_body(rows);
+    let visit_fields = visit_fields_body(rows);
     quote! {
         #[automatically_derived]
         impl ::core::error::Error for #error_name {}
@@ -118,8 +118,11 @@ pub(super) fn error_traits(rows: &[CheckedRow], settings: &Settings) -> TokenStr
             }
 
             #[allow(clippy::match_same_arms, clippy::too_many_lines)]
-            fn fields(&self) -> ::error_table::__private::Fields<'static> {
-                #fields
+            fn visit_fields(
+                &self,
+                __visit: &mut dyn ::core::ops::FnMut(::error_table::__private::FieldValues<'_>),
+            ) {
+                #visit_fields
             }
 
             #retry_after

@@ -1,4 +1,4 @@
-//! The fields as data on the wire: `fields()`, which a server sends in
+//! The fields as data on the wire: `visit_fields()`, which a server sends in
 //! `metadata`, `from_fields`, which a client reads them back with, and the
 //! table's wire format.
 
@@ -26,16 +26,16 @@ pub(super) fn wire_format(wire: &Wire) -> TokenStream {
     }
 }
 
-/// The body of `fields()`: each variant's fields by name, with the value
-/// its `Display` writes.
-pub(super) fn fields_body(rows: &[CheckedRow]) -> TokenStream {
+/// The body of `visit_fields()`: each variant's fields by name, with the
+/// value its `Display` writes.
+pub(super) fn visit_fields_body(rows: &[CheckedRow]) -> TokenStream {
     if rows.is_empty() {
         return quote!(match *self {});
     }
     let mut arms = String::new();
     for row in rows {
         pattern(&mut arms, row, true);
-        arms.push_str(" => __fields(&[");
+        arms.push_str(" => __visit(&[");
         for field in &row.fields {
             arms.code(format_args!(
                 "({:?}, {}), ",
@@ -46,10 +46,7 @@ pub(super) fn fields_body(rows: &[CheckedRow]) -> TokenStream {
         arms.push_str("]),");
     }
     let arms = parse(&arms);
-    quote! {
-        use ::error_table::__private::fields as __fields;
-        match self { #arms }
-    }
+    quote!(match self { #arms })
 }
 
 /// `from_fields`: an error read back from its code and the values of its

@@ -12,12 +12,14 @@
 # the headers). Each server runs alone on 127.0.0.1 under wrk, in
 # alternating rounds, the server on one core and wrk on the other when
 # `taskset` is there; the script prints requests per second and p99
-# latency of each round, their medians, and the ratios of the service to
-# each baseline (throughput baseline / service, so that both read "times
+# latency of each round and the server's CPU time (user and system, from
+# /proc) per request, their medians, and the ratios of the service to
+# each baseline (throughput baseline / service, so that all read "times
 # slower"): the ratio of the medians, and the median of each round's own
 # ratio with its range. A round's ratio compares runs seconds apart: the
 # machine's speed drifts by a fifth between rounds, more than the servers
-# differ, so many short rounds say more than a few long ones.
+# differ, so many short rounds say more than a few long ones, and every
+# other round runs the servers in the reverse order.
 #
 # Environment: ROUNDS (default 3), DURATION (default 10s), CONNECTIONS
 # (default 16), THREADS (wrk's, default 1). Needs wrk (`apt-get install
@@ -75,22 +77,36 @@ start by_hand "${server_core[@]}" target/release/examples/load_baseline 127.0.0.
 echo "== the response (the baseline sends these bytes, by_hand the same with its own ID):"
 sed 's/^/   /' "$work/response.txt"; echo
 
-# `run NAME ROUND`: one wrk run against server NAME, its requests/s and
-# p99 in ms.
+# The CPU time the process `$1` has taken, user and system, in clock
+# ticks.
+cpu_ticks() {
+    awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# `run NAME ROUND`: one wrk run against server NAME, its requests/s, p99
+# in ms and the server's CPU time per request in µs.
 run() {
-    local out=$work/$1-$2.txt
+    local out=$work/$1-$2.txt before
+    before=$(cpu_ticks "${pid[$1]}")
     "${client_core[@]}" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
         -H "accept-language: $language" "${url[$1]}$path" > "$out"
-    local rps p99
+    local rps p99 requests cpu
+    requests=$(awk '/requests in/ {print $1}' "$out")
+    cpu=$(awk -v ticks=$(( $(cpu_ticks "${pid[$1]}") - before )) -v hz="$(getconf CLK_TCK)" \
+        -v n="$requests" 'BEGIN {printf "%.2f", ticks / hz / n * 1e6}')
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
     p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/, "", v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v*=1000}; print v}' "$out")
-    echo "$1 $2 $rps $p99" | tee -a "$work/results.txt"
+    echo "$1 $2 $rps $p99 $cpu" | tee -a "$work/results.txt"
 }
 
 : > "$work/results.txt"
-echo "== name round requests/s p99-ms"
+echo "== name round requests/s p99-ms cpu-µs/request"
+# Every other round in the reverse order, so that a drift of the
+# machine's speed through a round favours neither server.
 for round in $(seq "$rounds"); do
-    for name in service baseline by_hand; do run "$name" "$round"; done
+    order=(service baseline by_hand)
+    (( round % 2 )) || order=(by_hand baseline service)
+    for name in "${order[@]}"; do run "$name" "$round"; done
 done
 
 python3 - "$work/results.txt" <<'PY'
@@ -113,4 +129,6 @@ for name in ["baseline", "by_hand"]:
     rps, p99 = median(name, 2), median(name, 3)
     print(f"== {name}: {rps:,.0f} req/s, p99 {p99:.2f} ms; throughput {name}/service {rps / s_rps:.3f}x, p99 service/{name} {s_p99 / p99:.3f}x (target <= 1.10x)")
     print(f"   median of the rounds' ratios: throughput {per_round(name, 2, False)}, p99 {per_round(name, 3, True)}")
+    s_cpu, cpu = median("service", 4), median(name, 4)
+    print(f"   CPU time a request: service {s_cpu:.2f} µs, {name} {cpu:.2f} µs, {s_cpu / cpu:.3f}x; median of the rounds' ratios {per_round(name, 4, True)}")
 PY

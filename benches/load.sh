@@ -23,7 +23,13 @@
 #
 # Environment: ROUNDS (default 3), DURATION (default 10s), CONNECTIONS
 # (default 16), THREADS (wrk's, default 1). Needs wrk (`apt-get install
-# wrk`) and curl. Both servers are stopped when the script ends.
+# wrk`) and curl. The servers are stopped when the script ends.
+#
+# With INSTRUCTIONS=1, instead of the rounds, each server runs under
+# callgrind (valgrind) for one wrk run of 15 s with 4 connections, and the
+# script prints its user-space instructions per request: the program's
+# total (start-up included, a few hundredths of it) over wrk's requests.
+# Unlike the rounds' times, these do not depend on the machine's load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-3}
@@ -45,7 +51,12 @@ cargo build --quiet --release --example service --example load_baseline
 # The server on core 1, wrk on core 0, so that they do not take turns on
 # one core (the machine has two).
 server_core=() client_core=()
-if command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
+instructions=${INSTRUCTIONS:-}
+if [[ -n $instructions ]]; then
+    command -v valgrind > /dev/null || { echo "needs valgrind (apt-get install -y valgrind)" >&2; exit 1; }
+fi
+# (Not under valgrind, which would count `taskset` and not what it runs.)
+if [[ -z $instructions ]] && command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
     server_core=(taskset -c 1) client_core=(taskset -c 0)
 fi
 
@@ -57,9 +68,12 @@ trap 'kill "${pid[@]}" 2> /dev/null || true' EXIT
 start() {
     local name=$1 log=$work/$1.log
     shift
-    "$@" > "$log" 2>&1 &
+    local counted=()
+    [[ -z $instructions ]] || counted=(valgrind --tool=callgrind --callgrind-out-file="$work/$name.callgrind")
+    "${counted[@]}" "$@" > "$log" 2>&1 &
     pid[$name]=$!
-    for _ in $(seq 100); do
+    # Under valgrind a server takes seconds to start.
+    for _ in $(seq 300); do
         if grep -q '^serving on ' "$log"; then
             url[$name]=$(sed -n 's/^serving on //p' "$log" | head -1)
             return
@@ -76,6 +90,21 @@ start baseline "${server_core[@]}" target/release/examples/load_baseline 127.0.0
 start by_hand "${server_core[@]}" target/release/examples/load_baseline 127.0.0.1:0 --by-hand
 echo "== the response (the baseline sends these bytes, by_hand the same with its own ID):"
 sed 's/^/   /' "$work/response.txt"; echo
+
+if [[ -n $instructions ]]; then
+    for name in service baseline by_hand; do
+        "${client_core[@]}" wrk -t1 -c4 -d15s -H "accept-language: $language" \
+            "${url[$name]}$path" > "$work/$name-counted.txt"
+        # valgrind writes its counts when the server stops (on TERM).
+        kill -TERM "${pid[$name]}"
+        wait "${pid[$name]}" 2> /dev/null || true
+        requests=$(awk '/requests in/ {print $1}' "$work/$name-counted.txt")
+        total=$(callgrind_annotate "$work/$name.callgrind" 2> /dev/null |
+            awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
+        echo "== $name: $(( total / requests )) instructions a request ($requests requests)"
+    done
+    exit
+fi
 
 # The CPU time the process `$1` has taken, user and system, in clock
 # ticks.

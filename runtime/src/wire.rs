@@ -271,8 +271,9 @@ fn write_displayed(json: &mut Vec<u8>, value: &dyn core::fmt::Display) -> core::
 /// The contents of a JSON string being written: text that needs no
 /// escaping, as the codes, the generated IDs and most messages, is copied
 /// whole; other text is escaped by `serde_json`. Its per-byte table
-/// lookup took 1,170 of the 18,200 instructions of the example service's
-/// error response (BENCHMARKS.md, "Fewer allocations, text copied whole").
+/// lookup took 1,170 of the 24,500 instructions of the example service's
+/// error response under load (BENCHMARKS.md, "Fewer allocations, text
+/// copied whole").
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 struct StringContents<'a>(&'a mut Vec<u8>);
 

@@ -21,9 +21,10 @@
 # differ, so many short rounds say more than a few long ones, and every
 # other round runs the servers in the reverse order.
 #
-# Environment: ROUNDS (default 3), DURATION (default 10s), CONNECTIONS
-# (default 16), THREADS (wrk's, default 1). Needs wrk (`apt-get install
-# wrk`) and curl. The servers are stopped when the script ends.
+# Environment: ROUNDS (default 4: even, for the alternating order),
+# DURATION (default 10s), CONNECTIONS (default 16), THREADS (wrk's,
+# default 1). Needs wrk (`apt-get install wrk`) and curl. The servers
+# are stopped when the script ends.
 #
 # With INSTRUCTIONS=1, instead of the rounds, each server runs under
 # callgrind (valgrind) for one wrk run of 15 s with 4 connections, and the
@@ -32,7 +33,7 @@
 # Unlike the rounds' times, these do not depend on the machine's load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${ROUNDS:-3}
+rounds=${ROUNDS:-4}
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-16}
 threads=${THREADS:-1}

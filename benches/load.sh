@@ -37,11 +37,14 @@ rounds=${ROUNDS:-4}
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-16}
 threads=${THREADS:-1}
+instructions=${INSTRUCTIONS:-}
 language="de-DE,de;q=0.9,en;q=0.5"
 path=/api/files/0xZZ
 work=target/load
 mkdir -p "$work"
-for tool in wrk curl; do
+tools=(wrk curl)
+[[ -z $instructions ]] || tools+=(valgrind)
+for tool in "${tools[@]}"; do
     command -v "$tool" > /dev/null || { echo "needs $tool (apt-get install -y $tool)" >&2; exit 1; }
 done
 
@@ -52,10 +55,6 @@ cargo build --quiet --release --example service --example load_baseline
 # The server on core 1, wrk on core 0, so that they do not take turns on
 # one core (the machine has two).
 server_core=() client_core=()
-instructions=${INSTRUCTIONS:-}
-if [[ -n $instructions ]]; then
-    command -v valgrind > /dev/null || { echo "needs valgrind (apt-get install -y valgrind)" >&2; exit 1; }
-fi
 # (Not under valgrind, which would count `taskset` and not what it runs.)
 if [[ -z $instructions ]] && command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
     server_core=(taskset -c 1) client_core=(taskset -c 0)
@@ -63,6 +62,11 @@ fi
 
 declare -A pid url
 trap 'kill "${pid[@]}" 2> /dev/null || true' EXIT
+
+# The number of requests of the wrk report `$1`.
+requests_in() {
+    awk '/requests in/ {print $1}' "$1"
+}
 
 # `start NAME CMD...`: runs a server on a free port; its process ID in
 # `pid[NAME]`, its base URL in `url[NAME]`.
@@ -99,7 +103,7 @@ if [[ -n $instructions ]]; then
         # valgrind writes its counts when the server stops (on TERM).
         kill -TERM "${pid[$name]}"
         wait "${pid[$name]}" 2> /dev/null || true
-        requests=$(awk '/requests in/ {print $1}' "$work/$name-counted.txt")
+        requests=$(requests_in "$work/$name-counted.txt")
         total=$(callgrind_annotate "$work/$name.callgrind" 2> /dev/null |
             awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
         echo "== $name: $(( total / requests )) instructions a request ($requests requests)"
@@ -121,7 +125,7 @@ run() {
     "${client_core[@]}" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
         -H "accept-language: $language" "${url[$1]}$path" > "$out"
     local rps p99 requests cpu
-    requests=$(awk '/requests in/ {print $1}' "$out")
+    requests=$(requests_in "$out")
     cpu=$(awk -v ticks=$(( $(cpu_ticks "${pid[$1]}") - before )) -v hz="$(getconf CLK_TCK)" \
         -v n="$requests" 'BEGIN {printf "%.2f", ticks / hz / n * 1e6}')
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
